@@ -1,0 +1,132 @@
+// Reads, validates and freezes the gateway's configuration: the only reader of process.env.
+import { readFileSync } from 'node:fs';
+import { join } from 'node:path';
+
+/** The validated configuration every layer receives as an argument. */
+export interface Config {
+  readonly port: number;
+  readonly host: string;
+  /** Upstream REST base URL; `undefined` means "start the embedded simulator". */
+  readonly upstreamBaseUrl: string | undefined;
+  readonly upstreamApiKey: string;
+  /** Timeout of one upstream call, in milliseconds. Defaults to 10_000. */
+  readonly upstreamTimeoutMs: number;
+  /** Upstream sockets kept open per origin. Defaults to 64. */
+  readonly upstreamConnections: number;
+  /** Concurrent single-object fetches (`GET /charges/{id}`, `GET /sources/{id}`) per request. Defaults to 8. */
+  readonly upstreamFetchConcurrency: number;
+  readonly webhookSecrets: readonly string[];
+  readonly webhookToleranceSeconds: number;
+  readonly redisUrl: string | undefined;
+  readonly authJwtSecret: string | undefined;
+  readonly production: boolean;
+  readonly upstreamRateLimit: number;
+  readonly logLevel: LogLevel;
+  readonly simulatorPort: number;
+  /** `<package name>/<version>`, sent upstream as `upstream-application-id`. */
+  readonly applicationId: string;
+}
+
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/** Thrown at startup for a missing, malformed or unsafe setting; the message names the variable. */
+export class ConfigError extends Error {
+  override readonly name = 'ConfigError';
+}
+
+type Env = Readonly<Record<string, string | undefined>>;
+
+/**
+ * Builds the configuration from an environment map (normally `process.env`).
+ * Trims every value, applies defaults, and throws a `ConfigError` naming the
+ * variable and what it received when a value is invalid or when production
+ * is asked for without the secrets it needs.
+ */
+export function loadConfig(env: Env = process.env): Config {
+  const read = (name: string): string | undefined => {
+    const value = env[name]?.trim();
+    return value === undefined || value === '' ? undefined : value;
+  };
+  const production = read('NODE_ENV') === 'production';
+  const upstreamBaseUrl = readUrl('DR_API_BASE_URL', read('DR_API_BASE_URL'));
+  const upstreamApiKey = read('DR_API_KEY');
+  if (upstreamBaseUrl !== undefined && upstreamApiKey === undefined) {
+    throw new ConfigError('DR_API_KEY is required when DR_API_BASE_URL is set (the upstream answers 401 without a key)');
+  }
+  const webhookSecrets = (read('DR_WEBHOOK_SECRET') ?? '')
+    .split(',')
+    .map((secret) => secret.trim())
+    .filter((secret) => secret !== '');
+  const authJwtSecret = read('AUTH_JWT_SECRET');
+  if (production && authJwtSecret === undefined) {
+    throw new ConfigError('NODE_ENV=production requires AUTH_JWT_SECRET (every GraphQL request must carry a token)');
+  }
+  if (production && webhookSecrets.length === 0) {
+    throw new ConfigError('NODE_ENV=production requires DR_WEBHOOK_SECRET (unsigned webhooks would be accepted otherwise)');
+  }
+  const logLevel = read('LOG_LEVEL') ?? 'info';
+  if (!isLogLevel(logLevel)) {
+    throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
+  }
+  return Object.freeze({
+    port: readInteger('PORT', read('PORT'), 4000, 0, 65535),
+    host: read('HOST') ?? '0.0.0.0',
+    upstreamBaseUrl,
+    upstreamApiKey: upstreamApiKey ?? 'sk_test_simulator',
+    upstreamTimeoutMs: readInteger('UPSTREAM_TIMEOUT_MS', read('UPSTREAM_TIMEOUT_MS'), 10_000, 1, 120_000),
+    upstreamConnections: readInteger('UPSTREAM_CONNECTIONS', read('UPSTREAM_CONNECTIONS'), 64, 1, 1024),
+    upstreamFetchConcurrency: readInteger('UPSTREAM_FETCH_CONCURRENCY', read('UPSTREAM_FETCH_CONCURRENCY'), 8, 1, 100),
+    webhookSecrets,
+    webhookToleranceSeconds: readInteger('WEBHOOK_TOLERANCE_SECONDS', read('WEBHOOK_TOLERANCE_SECONDS'), 300, 1, 86_400),
+    redisUrl: readUrl('REDIS_URL', read('REDIS_URL')),
+    authJwtSecret,
+    production,
+    upstreamRateLimit: readInteger('UPSTREAM_RATE_LIMIT', read('UPSTREAM_RATE_LIMIT'), 25, 0, 100_000),
+    logLevel,
+    simulatorPort: readInteger('SIMULATOR_PORT', read('SIMULATOR_PORT'), 4010, 0, 65535),
+    applicationId: readApplicationId(),
+  });
+}
+
+function isLogLevel(value: string): value is LogLevel {
+  return (LOG_LEVELS as readonly string[]).includes(value);
+}
+
+function readInteger(name: string, raw: string | undefined, fallback: number, min: number, max: number): number {
+  if (raw === undefined) return fallback;
+  if (!/^\d+$/.test(raw)) throw new ConfigError(`${name} must be a whole number between ${min} and ${max}, got "${raw}"`);
+  const value = Number(raw);
+  if (value < min || value > max) throw new ConfigError(`${name} must be between ${min} and ${max}, got ${value}`);
+  return value;
+}
+
+function readUrl(name: string, raw: string | undefined): string | undefined {
+  if (raw === undefined) return undefined;
+  let url: URL;
+  try {
+    url = new URL(raw);
+  } catch {
+    throw new ConfigError(`${name} must be an absolute URL, got "${raw}"`);
+  }
+  const allowed = name === 'REDIS_URL' ? ['redis:', 'rediss:'] : ['http:', 'https:'];
+  if (!allowed.includes(url.protocol)) {
+    throw new ConfigError(`${name} must use ${allowed.join(' or ')}, got "${url.protocol}"`);
+  }
+  return raw.replace(/\/+$/, '');
+}
+
+// The package manifest names the application for upstream's call logs.
+function readApplicationId(): string {
+  for (const candidate of [join(__dirname, '..', 'package.json'), join(__dirname, '..', '..', 'package.json')]) {
+    try {
+      const manifest: unknown = JSON.parse(readFileSync(candidate, 'utf8'));
+      if (typeof manifest === 'object' && manifest !== null && 'name' in manifest && 'version' in manifest) {
+        return `${String(manifest.name)}/${String(manifest.version)}`;
+      }
+    } catch {
+      // try the next location: src/ (ts-jest) and dist/src/ (built) sit at different depths
+    }
+  }
+  return 'dr-graphql-gateway/0.0.0';
+}

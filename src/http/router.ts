@@ -1,0 +1,61 @@
+// The one node:http handler: routes /graphql, /healthz and /readyz, and answers everything else 404.
+import type { IncomingMessage, ServerResponse } from 'node:http';
+
+import type { ApolloServer } from '@apollo/server';
+
+import type { Logger } from '../logger';
+import type { ContextDependencies, GatewayContext } from './context';
+import { handleGraphQL, writeJson } from './graphql-handler';
+import type { Readiness } from './health';
+import { BodyTooLargeError } from './read-body';
+
+/** What the router dispatches to. */
+export interface RouterDependencies {
+  apollo: ApolloServer<GatewayContext>;
+  context: ContextDependencies;
+  readiness: () => Promise<Readiness>;
+  logger: Logger;
+}
+
+/** Creates the request listener for `http.createServer`. */
+export function createRouter(deps: RouterDependencies): (request: IncomingMessage, response: ServerResponse) => void {
+  return (request, response) => {
+    route(deps, request, response).catch((error: unknown) => {
+      if (error instanceof BodyTooLargeError) {
+        writeJson(response, 413, undefined, { error: error.message });
+        return;
+      }
+      deps.logger.error({ err: error, path: request.url }, 'request failed');
+      if (!response.headersSent) writeJson(response, 500, undefined, { error: 'Internal server error' });
+      else response.destroy();
+    });
+  };
+}
+
+async function route(deps: RouterDependencies, request: IncomingMessage, response: ServerResponse): Promise<void> {
+  const url = request.url ?? '/';
+  const queryStart = url.indexOf('?');
+  const path = queryStart === -1 ? url : url.slice(0, queryStart);
+  const search = queryStart === -1 ? '' : url.slice(queryStart);
+  const method = request.method ?? 'GET';
+
+  if (path === '/graphql') {
+    if (method !== 'GET' && method !== 'POST') return methodNotAllowed(response, 'GET, POST');
+    return handleGraphQL(deps.apollo, deps.context, request, response, search);
+  }
+  if (path === '/healthz') {
+    if (method !== 'GET') return methodNotAllowed(response, 'GET');
+    return writeJson(response, 200, undefined, { status: 'ok' });
+  }
+  if (path === '/readyz') {
+    if (method !== 'GET') return methodNotAllowed(response, 'GET');
+    const readiness = await deps.readiness();
+    return writeJson(response, readiness.ready ? 200 : 503, undefined, { status: readiness.ready ? 'ready' : 'not ready', checks: readiness.checks });
+  }
+  writeJson(response, 404, undefined, { error: `no route for ${method} ${path}` });
+}
+
+function methodNotAllowed(response: ServerResponse, allow: string): void {
+  response.setHeader('allow', allow);
+  writeJson(response, 405, undefined, { error: `method not allowed; use ${allow}` });
+}

@@ -1,0 +1,27 @@
+// Lines batch results up with DataLoader keys: same length, same order, an Error in each missing key's slot.
+
+/**
+ * Returns one entry per key: the item whose `keyOf` equals the key, or
+ * `missing(key)` (an Error) when upstream returned none. Ids are compared as
+ * opaque strings (quirk 3).
+ */
+export function alignToKeys<T>(
+  keys: readonly string[],
+  items: readonly T[],
+  keyOf: (item: T) => string,
+  missing: (key: string) => Error,
+): Array<T | Error> {
+  const byKey = new Map<string, T>();
+  for (const item of items) byKey.set(keyOf(item), item);
+  return keys.map((key) => byKey.get(key) ?? missing(key));
+}
+
+/** Groups items under each key (an empty list for keys with none), for one-to-many loads. */
+export function groupByKeys<T>(keys: readonly string[], items: readonly T[], keyOf: (item: T) => string | undefined): T[][] {
+  const groups = new Map<string, T[]>(keys.map((key) => [key, []]));
+  for (const item of items) {
+    const key = keyOf(item);
+    if (key !== undefined) groups.get(key)?.push(item);
+  }
+  return keys.map((key) => groups.get(key) ?? []);
+}

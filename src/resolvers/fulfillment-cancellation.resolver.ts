@@ -1,0 +1,75 @@
+// Query.fulfillmentCancellation(s) and the FulfillmentCancellation fields that need another load.
+import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
+
+import { BadUserInputError } from '../errors/graphql-errors';
+import type { GatewayContext } from '../http/context';
+import { type ConnectionShape, createConnectionType, toConnection } from '../schema/connection';
+import { FulfillmentCancellationState } from '../schema/enums/fulfillment-cancellation-state.enum';
+import { toUpstream } from '../schema/enums/from-upstream';
+import { FulfillmentCancellationFilter } from '../schema/inputs/fulfillment-cancellation-filter.input';
+import { PageArgs, checkIdList, toUpstreamPaging } from '../schema/inputs/page.args';
+import { FulfillmentCancellation, FulfillmentCancellationItem } from '../schema/types/fulfillment-cancellation.type';
+import { FulfillmentOrder, FulfillmentOrderItem } from '../schema/types/fulfillment-order.type';
+import { Order } from '../schema/types/order.type';
+import { toFulfillmentCancellation, toFulfillmentOrder, toOrder } from './models';
+
+export const FulfillmentCancellationConnection = createConnectionType('FulfillmentCancellation', FulfillmentCancellation, 'fulfillment cancellation');
+
+@Resolver(() => FulfillmentCancellation)
+export class FulfillmentCancellationResolver {
+  @Query(() => FulfillmentCancellation, { nullable: true, description: 'One fulfillment cancellation by id; null with NOT_FOUND when it does not exist.' })
+  async fulfillmentCancellation(
+    @Arg('id', () => ID, { description: 'Cancellation id.' }) id: string,
+    @Ctx() ctx: GatewayContext,
+  ): Promise<FulfillmentCancellation> {
+    return toFulfillmentCancellation(await ctx.loaders.fulfillmentCancellations.byId.load(id));
+  }
+
+  @Query(() => FulfillmentCancellationConnection, { description: 'Fulfillment cancellations, newest first, one upstream page per call.' })
+  async fulfillmentCancellations(
+    @Args(() => PageArgs) page: PageArgs,
+    @Arg('filter', () => FulfillmentCancellationFilter, { nullable: true, description: 'Conditions every returned cancellation meets.' })
+    filter: FulfillmentCancellationFilter | null,
+    @Ctx() ctx: GatewayContext,
+  ): Promise<ConnectionShape<FulfillmentCancellation>> {
+    const paging = toUpstreamPaging(page);
+    const ids = checkIdList(filter?.ids, 'filter.ids');
+    const upstreamIds = checkIdList(filter?.upstreamIds, 'filter.upstreamIds');
+    if (filter?.state === FulfillmentCancellationState.UNKNOWN) {
+      throw new BadUserInputError('"filter.state" cannot be UNKNOWN', 'filter.state');
+    }
+    if (ids?.length === 0 || upstreamIds?.length === 0) return toConnection<FulfillmentCancellation>([], (item) => item.id, false, paging.startingAfter);
+    const result = await ctx.loaders.fulfillmentCancellationPage({
+      limit: paging.limit,
+      startingAfter: paging.startingAfter,
+      ids,
+      upstreamIds,
+      fulfillmentOrderId: filter?.fulfillmentOrderId ?? undefined,
+      state: filter?.state == null ? undefined : toUpstream(filter.state),
+    });
+    return toConnection(result.data.map(toFulfillmentCancellation), (item) => item.id, result.hasMore, paging.startingAfter);
+  }
+
+  @FieldResolver(() => FulfillmentOrder, { nullable: true, description: 'The fulfillment order it cancels from.' })
+  async fulfillmentOrder(@Root() cancellation: FulfillmentCancellation, @Ctx() ctx: GatewayContext): Promise<FulfillmentOrder> {
+    return toFulfillmentOrder(await ctx.loaders.fulfillmentOrders.byId.load(cancellation.fulfillmentOrderId));
+  }
+
+  @FieldResolver(() => Order, { nullable: true, description: 'The order, through upstreamId or else through the fulfillment order.' })
+  async order(@Root() cancellation: FulfillmentCancellation, @Ctx() ctx: GatewayContext): Promise<Order | null> {
+    let orderId = cancellation.upstreamId;
+    if (orderId === null) {
+      orderId = toFulfillmentOrder(await ctx.loaders.fulfillmentOrders.byId.load(cancellation.fulfillmentOrderId)).upstreamId;
+    }
+    return orderId === null ? null : toOrder(await ctx.loaders.orders.load(orderId));
+  }
+}
+
+@Resolver(() => FulfillmentCancellationItem)
+export class FulfillmentCancellationItemResolver {
+  @FieldResolver(() => FulfillmentOrderItem, { nullable: true, description: 'The fulfillment order item asked to be cancelled.' })
+  async fulfillmentOrderItem(@Root() item: FulfillmentCancellationItem, @Ctx() ctx: GatewayContext): Promise<FulfillmentOrderItem | null> {
+    const fulfillmentOrder = toFulfillmentOrder(await ctx.loaders.fulfillmentOrders.byId.load(item.fulfillmentOrderId));
+    return fulfillmentOrder.items.find((line) => line.id === item.fulfillmentOrderItemId) ?? null;
+  }
+}

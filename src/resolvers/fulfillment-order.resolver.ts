@@ -1,0 +1,57 @@
+// Query.fulfillmentOrder and the FulfillmentOrder / FulfillmentOrderItem fields that need another load.
+import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
+
+import type { GatewayContext } from '../http/context';
+import { cancellableQuantity } from '../mappers/fulfillment-order.mapper';
+import { FulfillmentCancellation } from '../schema/types/fulfillment-cancellation.type';
+import { FulfillmentOrder, FulfillmentOrderItem } from '../schema/types/fulfillment-order.type';
+import { Order, OrderItem } from '../schema/types/order.type';
+import { toFulfillmentCancellation, toFulfillmentOrder, toOrder } from './models';
+
+@Resolver(() => FulfillmentOrder)
+export class FulfillmentOrderResolver {
+  @Query(() => FulfillmentOrder, { nullable: true, description: 'One fulfillment order by id; null with NOT_FOUND when it does not exist.' })
+  async fulfillmentOrder(@Arg('id', () => ID, { description: 'Fulfillment order id.' }) id: string, @Ctx() ctx: GatewayContext): Promise<FulfillmentOrder> {
+    return toFulfillmentOrder(await ctx.loaders.fulfillmentOrders.byId.load(id));
+  }
+
+  @FieldResolver(() => Order, { nullable: true, description: 'The order this fulfillment order ships.' })
+  async order(@Root() fulfillmentOrder: FulfillmentOrder, @Ctx() ctx: GatewayContext): Promise<Order | null> {
+    return fulfillmentOrder.upstreamId === null ? null : toOrder(await ctx.loaders.orders.load(fulfillmentOrder.upstreamId));
+  }
+
+  @FieldResolver(() => [FulfillmentCancellation], {
+    description: 'Cancellations requested against this fulfillment order (read from the order-wide load: no call per fulfillment order).',
+  })
+  async cancellations(@Root() fulfillmentOrder: FulfillmentOrder, @Ctx() ctx: GatewayContext): Promise<FulfillmentCancellation[]> {
+    return cancellationsOf(fulfillmentOrder.id, fulfillmentOrder.upstreamId, ctx);
+  }
+}
+
+@Resolver(() => FulfillmentOrderItem)
+export class FulfillmentOrderItemResolver {
+  @FieldResolver(() => Int, {
+    description: 'Units a customer may still ask to cancel: pending + backordered, less what open (pending) cancellations already ask for.',
+  })
+  async cancellableQuantity(@Root() item: FulfillmentOrderItem, @Ctx() ctx: GatewayContext): Promise<number> {
+    if (item.pending + item.backordered === 0) return 0;
+    return cancellableQuantity(item, await cancellationsOf(item.fulfillmentOrderId, item.orderId, ctx));
+  }
+
+  @FieldResolver(() => OrderItem, { nullable: true, description: 'The order line this item ships.' })
+  async orderItem(@Root() item: FulfillmentOrderItem, @Ctx() ctx: GatewayContext): Promise<OrderItem | null> {
+    if (item.orderId === null || item.upstreamId === null) return null;
+    return toOrder(await ctx.loaders.orders.load(item.orderId)).items.find((line) => line.id === item.upstreamId) ?? null;
+  }
+}
+
+/**
+ * A fulfillment order's cancellations, from the by-order load. A fulfillment
+ * order without an order id (never the case for orchestrated ones) has none
+ * reachable this way.
+ */
+async function cancellationsOf(fulfillmentOrderId: string, orderId: string | null, ctx: GatewayContext): Promise<FulfillmentCancellation[]> {
+  if (orderId === null) return [];
+  const all = await ctx.loaders.fulfillmentCancellations.byOrderId.load(orderId);
+  return all.map(toFulfillmentCancellation).filter((cancellation) => cancellation.fulfillmentOrderId === fulfillmentOrderId);
+}

@@ -1,0 +1,73 @@
+// Query.order, Query.orders and the Order fields that need another upstream call.
+import type { GraphQLResolveInfo } from 'graphql';
+import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
+
+import type { GatewayContext } from '../http/context';
+import { type ConnectionShape, createConnectionType, toConnection } from '../schema/connection';
+import { toUpstream } from '../schema/enums/from-upstream';
+import { OrderState } from '../schema/enums/order-state.enum';
+import { OrderFilter } from '../schema/inputs/order-filter.input';
+import { PageArgs, checkIdList, toUpstreamPaging } from '../schema/inputs/page.args';
+import { FulfillmentCancellation } from '../schema/types/fulfillment-cancellation.type';
+import { FulfillmentOrder } from '../schema/types/fulfillment-order.type';
+import { Fulfillment } from '../schema/types/fulfillment.type';
+import { Order } from '../schema/types/order.type';
+import { BadUserInputError } from '../errors/graphql-errors';
+import { toFulfillment, toFulfillmentCancellation, toFulfillmentOrder, toOrder } from './models';
+import { selects } from './selection';
+
+export const OrderConnection = createConnectionType('Order', Order, 'order');
+
+@Resolver(() => Order)
+export class OrderResolver {
+  @Query(() => Order, { nullable: true, description: 'One order by id; null with NOT_FOUND when it does not exist.' })
+  async order(@Arg('id', () => ID, { description: 'Order id.' }) id: string, @Ctx() ctx: GatewayContext): Promise<Order> {
+    return toOrder(await ctx.loaders.orders.load(id));
+  }
+
+  @Query(() => OrderConnection, { description: 'Orders, newest first, one upstream page per call.' })
+  async orders(
+    @Args(() => PageArgs) page: PageArgs,
+    @Arg('filter', () => OrderFilter, { nullable: true, description: 'Conditions every returned order meets.' }) filter: OrderFilter | null,
+    @Ctx() ctx: GatewayContext,
+  ): Promise<ConnectionShape<Order>> {
+    const paging = toUpstreamPaging(page);
+    const ids = checkIdList(filter?.ids, 'filter.ids');
+    const upstreamIds = checkIdList(filter?.upstreamIds, 'filter.upstreamIds');
+    if (filter?.state === OrderState.UNKNOWN) throw new BadUserInputError('"filter.state" cannot be UNKNOWN', 'filter.state');
+    // An explicit empty id list matches nothing; upstream would ignore it and list everything.
+    if (ids?.length === 0 || upstreamIds?.length === 0) return toConnection<Order>([], (order) => order.id, false, page.after ?? undefined);
+    const result = await ctx.loaders.orderPage({
+      limit: paging.limit,
+      startingAfter: paging.startingAfter,
+      ids,
+      upstreamIds,
+      customerId: filter?.customerId ?? undefined,
+      state: filter?.state == null ? undefined : toUpstream(filter.state),
+    });
+    return toConnection(result.data.map(toOrder), (order) => order.id, result.hasMore, paging.startingAfter);
+  }
+
+  @FieldResolver(() => [Fulfillment], {
+    description: 'Fulfillments of the order (one upstream call per order: upstream filters fulfillments by a single orderId).',
+  })
+  async fulfillments(@Root() order: Order, @Ctx() ctx: GatewayContext): Promise<Fulfillment[]> {
+    return (await ctx.loaders.fulfillments.byOrderId.load(order.id)).map(toFulfillment);
+  }
+
+  @FieldResolver(() => [FulfillmentOrder], { description: 'Fulfillment orders that ship this order.' })
+  async fulfillmentOrders(@Root() order: Order, @Ctx() ctx: GatewayContext, @Info() info: GraphQLResolveInfo): Promise<FulfillmentOrder[]> {
+    if (selects(info, ['cancellations']) || selects(info, ['items', 'cancellableQuantity'])) {
+      // Start the by-order cancellation load now, in the same round trip as the
+      // fulfillment orders, instead of one round trip later. Its failure is
+      // reported by the fields that need it, not here.
+      ctx.loaders.fulfillmentCancellations.byOrderId.load(order.id).catch(() => undefined);
+    }
+    return (await ctx.loaders.fulfillmentOrders.byOrderId.load(order.id)).map(toFulfillmentOrder);
+  }
+
+  @FieldResolver(() => [FulfillmentCancellation], { description: 'Every fulfillment cancellation requested for this order.' })
+  async fulfillmentCancellations(@Root() order: Order, @Ctx() ctx: GatewayContext): Promise<FulfillmentCancellation[]> {
+    return (await ctx.loaders.fulfillmentCancellations.byOrderId.load(order.id)).map(toFulfillmentCancellation);
+  }
+}

@@ -1,0 +1,138 @@
+import { createLoaders } from '../../src/loaders/create-loaders';
+import { createRecordingUpstream } from '../helpers/recording-upstream';
+
+const context = { requestId: 'req-loader-test' };
+
+function orders(count: number) {
+  return Array.from({ length: count }, (_, index) => ({
+    id: `9000${String(index).padStart(4, '0')}0336`,
+    currency: 'USD',
+    state: 'accepted',
+    createdTime: '2024-03-04T10:00:00Z',
+    totalAmount: 10,
+    liveMode: false,
+    payment: {
+      charges: [{ id: `charge-${index}`, currency: 'USD', amount: 10, state: 'capturable', sourceId: `source-${index}` }],
+      sources: [{ id: `source-${index}`, type: 'creditCard', amount: 10 }],
+    },
+  }));
+}
+
+describe('createLoaders', () => {
+  describe('orders by id', () => {
+    it('coalesces duplicate keys into one GET /orders?ids= call', async () => {
+      const upstream = createRecordingUpstream({ orders: orders(5) });
+      const loaders = createLoaders(upstream.client, context, { fetchConcurrency: 4 });
+      const ids = ['900000000336', '900000010336', '900000000336'];
+      const loaded = await Promise.all(ids.map((id) => loaders.orders.load(id)));
+      expect(loaded.map((order) => order.id)).toEqual(ids);
+      expect(upstream.calls).toEqual([
+        { method: 'GET', collection: 'orders', query: { ids: ['900000000336', '900000010336'], limit: 100, startingAfter: undefined }, requestId: 'req-loader-test' },
+      ]);
+    });
+
+    it('splits 150 keys into batches of at most 100 ids', async () => {
+      const upstream = createRecordingUpstream({ orders: orders(150) });
+      const loaders = createLoaders(upstream.client, context, { fetchConcurrency: 4 });
+      const all = orders(150).map((order) => order.id);
+      const loaded = await loaders.orders.loadMany(all);
+      expect(loaded.every((order) => !(order instanceof Error))).toBe(true);
+      expect(upstream.calls.map((call) => (call.query?.ids as string[]).length)).toEqual([100, 50]);
+    });
+
+    it('follows hasMore until every key is found when upstream pages are smaller', async () => {
+      const upstream = createRecordingUpstream({ orders: orders(30) }, { pageSize: 7 });
+      const loaders = createLoaders(upstream.client, context, { fetchConcurrency: 4 });
+      const all = orders(30).map((order) => order.id);
+      const loaded = await loaders.orders.loadMany(all);
+      expect(loaded.map((order) => (order instanceof Error ? order.message : order.id))).toEqual(all);
+      expect(upstream.calls.map((call) => call.query?.startingAfter)).toEqual([undefined, all[6], all[13], all[20], all[27]]);
+    });
+
+    it('puts a NOT_FOUND error in the slot of a missing key only', async () => {
+      const upstream = createRecordingUpstream({ orders: orders(2) });
+      const loaders = createLoaders(upstream.client, context, { fetchConcurrency: 4 });
+      const [found, missing] = await loaders.orders.loadMany(['900000000336', 'nope']);
+      expect(found).toMatchObject({ id: '900000000336' });
+      expect(missing).toBeInstanceOf(Error);
+      expect((missing as Error & { extensions: { code: string } }).extensions.code).toBe('NOT_FOUND');
+    });
+  });
+
+  describe('embedded payment objects', () => {
+    it('primes charges and sources so no GET /charges or /sources call is made', async () => {
+      const upstream = createRecordingUpstream({ orders: orders(3) });
+      const loaders = createLoaders(upstream.client, context, { fetchConcurrency: 4 });
+      await loaders.orderPage({ limit: 3 });
+      const charge = await loaders.payments.charges.load('charge-1');
+      const source = await loaders.payments.sources.load('source-1');
+      expect(charge.orderId).toBe('900000010336');
+      expect(charge.liveMode).toBe(false);
+      expect(source.type).toBe('creditCard');
+      expect(upstream.calls.map((call) => call.collection)).toEqual(['orders']);
+      expect(loaders.payments.isFullCharge(charge)).toBe(false);
+    });
+
+    it('fetches unprimed charges one by one with bounded concurrency', async () => {
+      const charges = Array.from({ length: 6 }, (_, index) => ({ id: `c${index}`, currency: 'USD', amount: 1, state: 'complete' }));
+      const upstream = createRecordingUpstream({ charges });
+      let inFlight = 0;
+      let maxInFlight = 0;
+      const slowGet = upstream.client.get.bind(upstream.client);
+      upstream.client.get = async <T>(...args: Parameters<typeof slowGet>): Promise<T> => {
+        inFlight += 1;
+        maxInFlight = Math.max(maxInFlight, inFlight);
+        await new Promise((resolve) => setTimeout(resolve, 5));
+        inFlight -= 1;
+        return slowGet<T>(...args);
+      };
+      const loaders = createLoaders(upstream.client, context, { fetchConcurrency: 2 });
+      const loaded = await loaders.payments.charges.loadMany(charges.map((charge) => charge.id));
+      expect(loaded.map((charge) => (charge as { id: string }).id)).toEqual(['c0', 'c1', 'c2', 'c3', 'c4', 'c5']);
+      expect(maxInFlight).toBe(2);
+      expect(upstream.calls.filter((call) => call.collection === 'charges')).toHaveLength(6);
+      expect(loaders.payments.isFullCharge(loaded[0] as never)).toBe(true);
+    });
+  });
+
+  describe('one-to-many loads', () => {
+    it('loads cancellations of many orders in one upstreamIds call, every page followed', async () => {
+      const cancellations = Array.from({ length: 250 }, (_, index) => ({
+        id: `ret_${index}`,
+        fulfillmentOrderId: `fo-${index % 3}`,
+        upstreamId: `order-${index % 3}`,
+        state: 'pending',
+      }));
+      const upstream = createRecordingUpstream({ 'fulfillment-cancellations': cancellations });
+      const loaders = createLoaders(upstream.client, context, { fetchConcurrency: 4 });
+      const [a, b, c, none] = await Promise.all(['order-0', 'order-1', 'order-2', 'order-9'].map((id) => loaders.fulfillmentCancellations.byOrderId.load(id)));
+      expect([a?.length, b?.length, c?.length, none?.length]).toEqual([84, 83, 83, 0]);
+      expect(upstream.calls).toHaveLength(3);
+      expect(upstream.calls[0]?.query?.upstreamIds).toEqual(['order-0', 'order-1', 'order-2', 'order-9']);
+      // the by-order load primes the by-id loader: no further call
+      await loaders.fulfillmentCancellations.byId.load('ret_17');
+      expect(upstream.calls).toHaveLength(3);
+    });
+
+    it('makes one GET /fulfillments?orderId= call per order', async () => {
+      const fulfillments = [
+        { id: 'ful_1', orderId: 'o1', items: [] },
+        { id: 'ful_2', orderId: 'o2', items: [] },
+        { id: 'ful_3', orderId: 'o1', items: [] },
+      ];
+      const upstream = createRecordingUpstream({ fulfillments });
+      const loaders = createLoaders(upstream.client, context, { fetchConcurrency: 4 });
+      const [first, second] = await Promise.all([loaders.fulfillments.byOrderId.load('o1'), loaders.fulfillments.byOrderId.load('o2')]);
+      expect(first?.map((item) => item.id)).toEqual(['ful_1', 'ful_3']);
+      expect(second?.map((item) => item.id)).toEqual(['ful_2']);
+      expect(upstream.calls.map((call) => call.query?.orderId)).toEqual(['o1', 'o2']);
+    });
+  });
+
+  it('never shares a cache between two operations', async () => {
+    const upstream = createRecordingUpstream({ orders: orders(1) });
+    await createLoaders(upstream.client, context, { fetchConcurrency: 1 }).orders.load('900000000336');
+    await createLoaders(upstream.client, context, { fetchConcurrency: 1 }).orders.load('900000000336');
+    expect(upstream.calls).toHaveLength(2);
+  });
+});
