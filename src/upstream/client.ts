@@ -229,8 +229,9 @@ function classifyTransportError(error: unknown, timeoutMs: number, info: { metho
   if (
     error instanceof undiciErrors.HeadersTimeoutError
     || error instanceof undiciErrors.BodyTimeoutError
-    || (error instanceof Error && (error.name === 'TimeoutError' || error.name === 'AbortError'))
     || error instanceof undiciErrors.RequestAbortedError
+    // AbortSignal.timeout rejects with a DOMException, which is not an Error in every realm.
+    || (typeof error === 'object' && error !== null && 'name' in error && (error.name === 'TimeoutError' || error.name === 'AbortError'))
   ) {
     return new UpstreamTimeoutError(timeoutMs, info);
   }

@@ -1,0 +1,35 @@
+import { ConfigError, loadConfig } from '../src/config';
+
+describe('loadConfig', () => {
+  it('applies the documented defaults', () => {
+    const config = loadConfig({});
+    expect(config).toMatchObject({
+      port: 4000, host: '0.0.0.0', upstreamBaseUrl: undefined, webhookToleranceSeconds: 300,
+      upstreamRateLimit: 25, logLevel: 'info', simulatorPort: 4010, production: false, webhookSecrets: [],
+    });
+    expect(config.applicationId).toBe('dr-graphql-gateway/0.1.0');
+    expect(Object.isFrozen(config)).toBe(true);
+  });
+
+  it('reads a secret list for rotation and trims values', () => {
+    expect(loadConfig({ DR_WEBHOOK_SECRET: ' old , new ,', PORT: ' 8080 ' })).toMatchObject({ webhookSecrets: ['old', 'new'], port: 8080 });
+  });
+
+  it.each([
+    [{ PORT: 'eighty' }, 'PORT must be a whole number between 0 and 65535, got "eighty"'],
+    [{ PORT: '70000' }, 'PORT must be between 0 and 65535, got 70000'],
+    [{ DR_API_BASE_URL: 'not a url', DR_API_KEY: 'k' }, 'DR_API_BASE_URL must be an absolute URL, got "not a url"'],
+    [{ DR_API_BASE_URL: 'ftp://x', DR_API_KEY: 'k' }, 'DR_API_BASE_URL must use http: or https:, got "ftp:"'],
+    [{ DR_API_BASE_URL: 'https://api.digitalriver.com' }, 'DR_API_KEY is required when DR_API_BASE_URL is set (the upstream answers 401 without a key)'],
+    [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, got "loud"'],
+    [{ UPSTREAM_RATE_LIMIT: '-1' }, 'UPSTREAM_RATE_LIMIT must be a whole number between 0 and 100000, got "-1"'],
+    [{ NODE_ENV: 'production', DR_WEBHOOK_SECRET: 's' }, 'NODE_ENV=production requires AUTH_JWT_SECRET (every GraphQL request must carry a token)'],
+    [{ NODE_ENV: 'production', AUTH_JWT_SECRET: 's' }, 'NODE_ENV=production requires DR_WEBHOOK_SECRET (unsigned webhooks would be accepted otherwise)'],
+  ])('refuses %j', (env, message) => {
+    expect(() => loadConfig(env)).toThrow(new ConfigError(message));
+  });
+
+  it('strips a trailing slash from the upstream URL', () => {
+    expect(loadConfig({ DR_API_BASE_URL: 'https://api.digitalriver.com/', DR_API_KEY: 'sk_test_1' }).upstreamBaseUrl).toBe('https://api.digitalriver.com');
+  });
+});
