@@ -6,7 +6,8 @@ import { type Stack, startStack } from '../helpers/start-stack';
 
 interface RawCancellation { id: string; fulfillmentOrderId: string | number; upstreamId?: string | number; state: string; items: Array<{ fulfillmentOrderItemId: string | number; quantity: number }> }
 interface RawFulfillmentOrder { id: string | number; upstreamId?: string | number; items: Array<{ id: string | number; pending: number; backordered: number }> }
-interface RawOrder { id: string; customerId?: string; payment?: { charges?: Array<{ id: string; sourceId?: string }>; sources?: Array<{ id: string; type: string; creditCard?: { brand?: string; lastFourDigits?: string } }> } }
+interface RawCard { brand?: string; lastFourDigits?: string }
+interface RawOrder { id: string; customerId?: string; payment?: { charges?: Array<{ id: string; sourceId?: string }>; sources?: Array<{ id: string; type: string; creditCard?: RawCard; googlePay?: RawCard }> } }
 
 describe('order graph', () => {
   let stack: Stack;
@@ -65,7 +66,7 @@ describe('order graph', () => {
           const rawCharge = upstream.payment?.charges?.find((candidate) => candidate.id === charge.id);
           const rawSource = upstream.payment?.sources?.find((candidate) => candidate.id === rawCharge?.sourceId);
           expect(charge.source?.id).toBe(rawSource?.id);
-          expect(charge.source?.creditCard?.lastFourDigits ?? null).toBe(rawSource?.creditCard?.lastFourDigits ?? null);
+          expect(charge.source?.creditCard?.lastFourDigits ?? null).toBe((rawSource?.creditCard ?? rawSource?.googlePay)?.lastFourDigits ?? null);
         }
         const fulfillmentOrders = await simListAll<RawFulfillmentOrder>(stack.simulator, `/fulfillment-orders?upstreamIds=${order.id}`);
         const cancellations = await simListAll<RawCancellation>(stack.simulator, `/fulfillment-cancellations?upstreamIds=${order.id}`);

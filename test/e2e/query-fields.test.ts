@@ -7,9 +7,11 @@ import {
   FulfillmentOrderByIdDocument,
   OrderDetailsDocument,
   OrderPageDocument,
+  type FulfillmentCancellationsQuery,
+  type OrderPageQuery,
   SourceByIdDocument,
 } from '../generated/graphql';
-import { execute } from '../helpers/graphql-client';
+import { type GraphQLResult, execute } from '../helpers/graphql-client';
 import { simGet, simListAll } from '../helpers/simulator-http';
 import { type Stack, startStack } from '../helpers/start-stack';
 
@@ -63,7 +65,7 @@ describe('Query fields', () => {
     let after: string | null = null;
     let hasPreviousPage = false;
     for (let page = 0; page < 20; page += 1) {
-      const result = await execute(stack.url, OrderPageDocument, { first: 100, after });
+      const result: GraphQLResult<OrderPageQuery> = await execute(stack.url, OrderPageDocument, { first: 100, after });
       expect(result.errors).toBeUndefined();
       const connection = result.data!.orders;
       expect(connection.pageInfo.hasPreviousPage).toBe(hasPreviousPage);
@@ -125,7 +127,7 @@ describe('Query fields', () => {
     const seen: string[] = [];
     let after: string | null = null;
     do {
-      const result = await execute(stack.url, FulfillmentCancellationsDocument, { first: 3, after, filter: { fulfillmentOrderId, state: 'REJECTED' } });
+      const result: GraphQLResult<FulfillmentCancellationsQuery> = await execute(stack.url, FulfillmentCancellationsDocument, { first: 3, after, filter: { fulfillmentOrderId, state: 'REJECTED' } });
       expect(result.errors).toBeUndefined();
       seen.push(...result.data!.fulfillmentCancellations.nodes.map((c) => c.id));
       after = result.data!.fulfillmentCancellations.pageInfo.hasNextPage ? result.data!.fulfillmentCancellations.pageInfo.endCursor : null;

@@ -1,0 +1,35 @@
+// Entry point of `npm run simulator`: starts the upstream simulator from environment variables.
+
+import { createSimulator } from './create-simulator';
+
+/** Reads a non-negative integer variable, or the default when unset. */
+function intFromEnv(name: string, fallback: number): number {
+  const raw = process.env[name]?.trim();
+  if (raw === undefined || raw === '') return fallback;
+  if (!/^\d+$/.test(raw)) throw new TypeError(`${name} must be a non-negative integer, got ${JSON.stringify(raw)}`);
+  return Number(raw);
+}
+
+async function main(): Promise<void> {
+  const seedRaw = process.env['SIMULATOR_SEED']?.trim();
+  const sim = await createSimulator({
+    port: intFromEnv('SIMULATOR_PORT', 4010),
+    host: process.env['SIMULATOR_HOST']?.trim() || '127.0.0.1',
+    ...(process.env['SIMULATOR_API_KEY'] ? { apiKey: process.env['SIMULATOR_API_KEY'] } : {}),
+    latencyMs: intFromEnv('SIMULATOR_LATENCY_MS', 0),
+    rateLimitPerSecond: intFromEnv('SIMULATOR_RATE_LIMIT', 0),
+    javaDates: process.env['SIMULATOR_JAVA_DATES'] === 'true',
+    ...(seedRaw ? { seed: intFromEnv('SIMULATOR_SEED', 0) } : {}),
+  });
+  console.log(JSON.stringify({ service: 'dr-simulator', url: sim.url, orders: sim.store.orders.size, bulkOrderId: sim.store.facts.bulkOrderId }));
+  const shutdown = (): void => {
+    void sim.stop().then(() => process.exit(0));
+  };
+  process.once('SIGTERM', shutdown);
+  process.once('SIGINT', shutdown);
+}
+
+main().catch((error: unknown) => {
+  console.error(JSON.stringify({ service: 'dr-simulator', error: error instanceof Error ? error.message : String(error) }));
+  process.exit(1);
+});

@@ -1,0 +1,139 @@
+// The simulator's in-memory state: every resource collection, the event log and the seeded facts.
+
+import { Collection } from './collection';
+import type { IdGenerator } from './ids';
+import { isoMicros } from './time';
+import type {
+  Charge,
+  FulfillmentOrder,
+  SimEvent,
+  Source,
+  StoredCancellation,
+  StoredFulfillment,
+  StoredOrder,
+} from './wire-types';
+
+/** What `expand=true` adds to an order item's `productDetails`, kept per SKU. */
+export interface ProductFacts {
+  physical: boolean;
+  metadata: Record<string, string | number | boolean>;
+}
+
+/** Facts about the seeded data set that tests (and the demo) can rely on. */
+export interface SeedFacts {
+  /** The seed the data was generated from. */
+  seed: number;
+  /** Registered customers (orders of guests have no `customerId`). */
+  customerIds: string[];
+  /** Orders placed by guests. */
+  guestOrderIds: string[];
+  /** The bulk order whose cancellations span more than one page of 100. */
+  bulkOrderId: string;
+  /** Orders paid with two sources (store credit + card). */
+  twoSourceOrderIds: string[];
+  /** Orders with only digital items: no shipping, no fulfillment orders. */
+  digitalOrderIds: string[];
+  /** Orders with two fulfillment orders. */
+  splitFulfillmentOrderIds: string[];
+  /** Cancellations whose `createdTime` is always the Java date object. */
+  javaDateCancellationIds: string[];
+}
+
+/** The API version the simulator renders events with. */
+export const EVENT_API_VERSION = '2021-12-13';
+
+/**
+ * All simulator state. Collections are public so routes (and later the write
+ * endpoints, the fulfiller and the webhook sender) work on the same objects;
+ * the helpers below answer the questions that cross collections.
+ */
+export class SimulatorStore {
+  /** Orders, with payment held as charge and source ids. */
+  readonly orders = new Collection<StoredOrder>();
+  /** Full charges (with `orderId`, refund ids, failure messages). */
+  readonly charges = new Collection<Charge>();
+  /** Full sources (with `clientSecret`, `state`, `reusable`). */
+  readonly sources = new Collection<Source>();
+  /** Fulfillments, with the ids of the operations they caused. */
+  readonly fulfillments = new Collection<StoredFulfillment>();
+  /** Fulfillment orders. */
+  readonly fulfillmentOrders = new Collection<FulfillmentOrder>();
+  /** Fulfillment cancellations, with ISO `createdTime` (rendered per option). */
+  readonly cancellations = new Collection<StoredCancellation>();
+  /** The event log `GET /events` serves. */
+  readonly events = new Collection<SimEvent>();
+  /** Per-SKU product facts for `expand=true`. */
+  readonly products = new Map<string, ProductFacts>();
+  /** Facts about the seeded data; filled in by the seed. */
+  facts: SeedFacts = {
+    seed: 0,
+    customerIds: [],
+    guestOrderIds: [],
+    bulkOrderId: '',
+    twoSourceOrderIds: [],
+    digitalOrderIds: [],
+    splitFulfillmentOrderIds: [],
+    javaDateCancellationIds: [],
+  };
+
+  private eventSequence = 0;
+
+  /** @param ids the id factory; later writes mint ids from the same sequences as the seed. */
+  constructor(readonly ids: IdGenerator) {}
+
+  /** The order's charges, in payment order. */
+  chargesOfOrder(order: StoredOrder): Charge[] {
+    return order.payment.chargeIds.flatMap((id) => {
+      const charge = this.charges.get(id);
+      return charge === undefined ? [] : [charge];
+    });
+  }
+
+  /** The order's sources, in payment order. */
+  sourcesOfOrder(order: StoredOrder): Source[] {
+    return order.payment.sourceIds.flatMap((id) => {
+      const source = this.sources.get(id);
+      return source === undefined ? [] : [source];
+    });
+  }
+
+  /** Fulfillments of an order, newest first. */
+  fulfillmentsOfOrder(orderId: string): StoredFulfillment[] {
+    return this.fulfillments.sorted().filter((f) => f.orderId === orderId);
+  }
+
+  /** Fulfillment orders whose `upstreamId` is the order id, newest first. */
+  fulfillmentOrdersOfOrder(orderId: string): FulfillmentOrder[] {
+    return this.fulfillmentOrders.sorted().filter((fo) => fo.upstreamId === orderId);
+  }
+
+  /**
+   * Cancellations that belong to an order, newest first: through their fulfillment
+   * order, so the few seeded without an `upstreamId` are included.
+   */
+  cancellationsOfOrder(orderId: string): StoredCancellation[] {
+    const foIds = new Set(this.fulfillmentOrdersOfOrder(orderId).map((fo) => fo.id));
+    return this.cancellations.sorted().filter((c) => c.upstreamId === orderId || foIds.has(c.fulfillmentOrderId));
+  }
+
+  /**
+   * Appends an event to the log and returns it.
+   *
+   * @param object the resource as the event should carry it; the caller passes a snapshot, not a live object.
+   * @param at the event time in epoch ms (default: now); microseconds come from a sequence so
+   *   events created in the same millisecond still sort in creation order.
+   */
+  appendEvent(type: string, object: unknown, previousAttributes?: Record<string, unknown>, at: number = Date.now()): SimEvent {
+    this.eventSequence += 1;
+    const event: SimEvent = {
+      id: this.ids.uuid(),
+      type,
+      createdTime: isoMicros(at, this.eventSequence % 1000),
+      liveMode: false,
+      data: { object, ...(previousAttributes !== undefined ? { previousAttributes } : {}) },
+      digitalriverVersion: EVENT_API_VERSION,
+    };
+    this.events.put(event);
+    return event;
+  }
+}
