@@ -1,11 +1,11 @@
 // Fulfillment cancellations by id (`?ids=`) and by order (`?upstreamIds=`), 100 keys per call, every page followed.
 import DataLoader from 'dataloader';
 
-import { NotFoundError } from '../errors/graphql-errors';
 import type { CallContext, UpstreamClient } from '../upstream/client';
 import { UPSTREAM_PAGE_LIMIT, listAll } from '../upstream/paginate';
 import type { UpstreamFulfillmentCancellation } from '../upstream/types';
-import { alignToKeys, groupByKeys } from './align-to-keys';
+import { groupByKeys } from './align-to-keys';
+import { listByIds } from './list-by-ids';
 
 /**
  * The cancellation loaders. A fulfillment order's cancellations are read from
@@ -22,13 +22,7 @@ export function createFulfillmentCancellationLoaders(
   context: CallContext,
 ): FulfillmentCancellationLoaders {
   const byId = new DataLoader<string, UpstreamFulfillmentCancellation>(
-    async (ids) => {
-      const wanted = new Set(ids);
-      const found = await listAll<UpstreamFulfillmentCancellation>(client, 'fulfillment-cancellations', { ids }, context, {
-        isComplete: (items) => items.filter((item) => wanted.has(item.id)).length >= wanted.size,
-      });
-      return alignToKeys(ids, found, (item) => item.id, (id) => new NotFoundError('FulfillmentCancellation', id));
-    },
+    (ids) => listByIds<UpstreamFulfillmentCancellation>(client, 'fulfillment-cancellations', 'FulfillmentCancellation', ids, context),
     { maxBatchSize: UPSTREAM_PAGE_LIMIT },
   );
   const byOrderId = new DataLoader<string, UpstreamFulfillmentCancellation[]>(

@@ -1,11 +1,11 @@
 // Fulfillment orders by id (`?ids=`) and by order (`?upstreamIds=`), 100 keys per call, every page followed.
 import DataLoader from 'dataloader';
 
-import { NotFoundError } from '../errors/graphql-errors';
 import type { CallContext, UpstreamClient } from '../upstream/client';
 import { UPSTREAM_PAGE_LIMIT, listAll } from '../upstream/paginate';
 import type { UpstreamFulfillmentOrder } from '../upstream/types';
-import { alignToKeys, groupByKeys } from './align-to-keys';
+import { groupByKeys } from './align-to-keys';
+import { listByIds } from './list-by-ids';
 
 /** The two fulfillment-order loaders; each fills the other's cache with what it fetched. */
 export interface FulfillmentOrderLoaders {
@@ -15,13 +15,7 @@ export interface FulfillmentOrderLoaders {
 
 export function createFulfillmentOrderLoaders(client: UpstreamClient, context: CallContext): FulfillmentOrderLoaders {
   const byId = new DataLoader<string, UpstreamFulfillmentOrder>(
-    async (ids) => {
-      const wanted = new Set(ids);
-      const found = await listAll<UpstreamFulfillmentOrder>(client, 'fulfillment-orders', { ids }, context, {
-        isComplete: (items) => items.filter((item) => wanted.has(String(item.id))).length >= wanted.size,
-      });
-      return alignToKeys(ids, found, (item) => String(item.id), (id) => new NotFoundError('FulfillmentOrder', id));
-    },
+    (ids) => listByIds<UpstreamFulfillmentOrder>(client, 'fulfillment-orders', 'FulfillmentOrder', ids, context),
     { maxBatchSize: UPSTREAM_PAGE_LIMIT },
   );
   const byOrderId = new DataLoader<string, UpstreamFulfillmentOrder[]>(

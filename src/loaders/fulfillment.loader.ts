@@ -1,11 +1,10 @@
 // Fulfillments by id (`?ids=`, batched) and by order (`?orderId=`, one call per order: upstream has no array filter for it).
 import DataLoader from 'dataloader';
 
-import { NotFoundError } from '../errors/graphql-errors';
 import type { CallContext, UpstreamClient } from '../upstream/client';
 import { UPSTREAM_PAGE_LIMIT, listAll } from '../upstream/paginate';
 import type { UpstreamFulfillment } from '../upstream/types';
-import { alignToKeys } from './align-to-keys';
+import { listByIds } from './list-by-ids';
 import { mapWithConcurrency } from './map-with-concurrency';
 
 export interface FulfillmentLoaders {
@@ -15,13 +14,7 @@ export interface FulfillmentLoaders {
 
 export function createFulfillmentLoaders(client: UpstreamClient, context: CallContext, concurrency: number): FulfillmentLoaders {
   const byId = new DataLoader<string, UpstreamFulfillment>(
-    async (ids) => {
-      const wanted = new Set(ids);
-      const found = await listAll<UpstreamFulfillment>(client, 'fulfillments', { ids }, context, {
-        isComplete: (items) => items.filter((item) => wanted.has(item.id)).length >= wanted.size,
-      });
-      return alignToKeys(ids, found, (item) => item.id, (id) => new NotFoundError('Fulfillment', id));
-    },
+    (ids) => listByIds<UpstreamFulfillment>(client, 'fulfillments', 'Fulfillment', ids, context),
     { maxBatchSize: UPSTREAM_PAGE_LIMIT },
   );
   // `GET /fulfillments` filters by a single `orderId` (§6.1), so a page of N

@@ -1,13 +1,11 @@
 // Query.fulfillmentCancellation(s) and the FulfillmentCancellation fields that need another load.
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 
-import { BadUserInputError } from '../errors/graphql-errors';
 import type { GatewayContext } from '../http/context';
 import { type ConnectionShape, createConnectionType, toConnection } from '../schema/connection';
-import { FulfillmentCancellationState } from '../schema/enums/fulfillment-cancellation-state.enum';
 import { toUpstream } from '../schema/enums/from-upstream';
 import { FulfillmentCancellationFilter } from '../schema/inputs/fulfillment-cancellation-filter.input';
-import { PageArgs, checkIdList, toUpstreamPaging } from '../schema/inputs/page.args';
+import { PageArgs, checkListFilter, toUpstreamPaging } from '../schema/inputs/page.args';
 import { FulfillmentCancellation, FulfillmentCancellationItem } from '../schema/types/fulfillment-cancellation.type';
 import { FulfillmentOrder, FulfillmentOrderItem } from '../schema/types/fulfillment-order.type';
 import { Order } from '../schema/types/order.type';
@@ -33,12 +31,8 @@ export class FulfillmentCancellationResolver {
     @Ctx() ctx: GatewayContext,
   ): Promise<ConnectionShape<FulfillmentCancellation>> {
     const paging = toUpstreamPaging(page);
-    const ids = checkIdList(filter?.ids, 'filter.ids');
-    const upstreamIds = checkIdList(filter?.upstreamIds, 'filter.upstreamIds');
-    if (filter?.state === FulfillmentCancellationState.UNKNOWN) {
-      throw new BadUserInputError('"filter.state" cannot be UNKNOWN', 'filter.state');
-    }
-    if (ids?.length === 0 || upstreamIds?.length === 0) return toConnection<FulfillmentCancellation>([], (item) => item.id, false, paging.startingAfter);
+    const { ids, upstreamIds, matchesNothing } = checkListFilter(filter);
+    if (matchesNothing) return toConnection<FulfillmentCancellation>([], (item) => item.id, false, paging.startingAfter);
     const result = await ctx.loaders.fulfillmentCancellationPage({
       limit: paging.limit,
       startingAfter: paging.startingAfter,

@@ -5,14 +5,12 @@ import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from '
 import type { GatewayContext } from '../http/context';
 import { type ConnectionShape, createConnectionType, toConnection } from '../schema/connection';
 import { toUpstream } from '../schema/enums/from-upstream';
-import { OrderState } from '../schema/enums/order-state.enum';
 import { OrderFilter } from '../schema/inputs/order-filter.input';
-import { PageArgs, checkIdList, toUpstreamPaging } from '../schema/inputs/page.args';
+import { PageArgs, checkListFilter, toUpstreamPaging } from '../schema/inputs/page.args';
 import { FulfillmentCancellation } from '../schema/types/fulfillment-cancellation.type';
 import { FulfillmentOrder } from '../schema/types/fulfillment-order.type';
 import { Fulfillment } from '../schema/types/fulfillment.type';
 import { Order } from '../schema/types/order.type';
-import { BadUserInputError } from '../errors/graphql-errors';
 import { toFulfillment, toFulfillmentCancellation, toFulfillmentOrder, toOrder } from './models';
 import { selects } from './selection';
 
@@ -32,11 +30,8 @@ export class OrderResolver {
     @Ctx() ctx: GatewayContext,
   ): Promise<ConnectionShape<Order>> {
     const paging = toUpstreamPaging(page);
-    const ids = checkIdList(filter?.ids, 'filter.ids');
-    const upstreamIds = checkIdList(filter?.upstreamIds, 'filter.upstreamIds');
-    if (filter?.state === OrderState.UNKNOWN) throw new BadUserInputError('"filter.state" cannot be UNKNOWN', 'filter.state');
-    // An explicit empty id list matches nothing; upstream would ignore it and list everything.
-    if (ids?.length === 0 || upstreamIds?.length === 0) return toConnection<Order>([], (order) => order.id, false, page.after ?? undefined);
+    const { ids, upstreamIds, matchesNothing } = checkListFilter(filter);
+    if (matchesNothing) return toConnection<Order>([], (order) => order.id, false, paging.startingAfter);
     const result = await ctx.loaders.orderPage({
       limit: paging.limit,
       startingAfter: paging.startingAfter,

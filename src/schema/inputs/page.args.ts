@@ -31,6 +31,22 @@ export function toUpstreamPaging(args: PageArgs): UpstreamPaging {
   return { limit: first, startingAfter: args.after == null ? undefined : decodeCursor(args.after) };
 }
 
+/** The id filters of a connection, checked; `matchesNothing` when an explicit empty list was given. */
+export interface CheckedIdFilters {
+  ids: readonly string[] | undefined;
+  upstreamIds: readonly string[] | undefined;
+  /** An explicit empty list matches nothing; upstream would ignore it and list everything. */
+  matchesNothing: boolean;
+}
+
+/** Checks a connection filter's `ids`, `upstreamIds` and `state` (UNKNOWN is not a filter) before any upstream call. */
+export function checkListFilter(filter: { ids?: string[] | null; upstreamIds?: string[] | null; state?: string | null } | null): CheckedIdFilters {
+  const ids = checkIdList(filter?.ids, 'filter.ids');
+  const upstreamIds = checkIdList(filter?.upstreamIds, 'filter.upstreamIds');
+  if (filter?.state === 'UNKNOWN') throw new BadUserInputError('"filter.state" cannot be UNKNOWN', 'filter.state');
+  return { ids, upstreamIds, matchesNothing: ids?.length === 0 || upstreamIds?.length === 0 };
+}
+
 /** Checks an id-list filter: at most 100 non-empty ids. */
 export function checkIdList(ids: readonly string[] | null | undefined, argument: string): readonly string[] | undefined {
   if (ids == null) return undefined;
