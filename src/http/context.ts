@@ -1,17 +1,39 @@
-// The per-operation GraphQL context: request id, logger and fresh loaders.
+// The per-operation GraphQL context: request id, caller, logger, fresh loaders and the write-side seams.
 import type { Config } from '../config';
+import type { IdempotencyStore } from '../idempotency/idempotency-store';
 import { createLoaders, type Loaders } from '../loaders/create-loaders';
 import type { Logger } from '../logger';
-import type { UpstreamClient } from '../upstream/client';
+import type { PubSub } from '../pubsub/pubsub';
+import type { CallContext, UpstreamClient } from '../upstream/client';
+import type { EventLoaderPool } from './event-loader-pool';
+
+/** What a mutation remembers under its idempotency key: JSON-safe, so Redis can hold it. */
+export interface MutationRecord {
+  /** The upstream object created, or null when the mutation ended in user errors. */
+  created: unknown;
+  userErrors: Array<{ field: string[] | null; code: string; message: string }>;
+}
 
 /** What every resolver receives as `ctx`. */
 export interface GatewayContext {
   /** Id of this GraphQL request; sent upstream as `upstream-id`. */
   readonly requestId: string;
   readonly clientIp: string | undefined;
+  /** Who is calling: the idempotency scope (the token's subject once authentication exists). */
+  readonly callerId: string;
   readonly logger: Logger;
-  /** Loaders of this operation only. */
-  readonly loaders: Loaders;
+  /**
+   * Loaders of this operation. Subscriptions swap them for each pushed event
+   * (graphql-ws builds the context once per subscription), so a push never
+   * reads data cached before its event.
+   */
+  loaders: Loaders;
+  readonly callContext: CallContext;
+  /** For writes only; reads go through `loaders`. */
+  readonly upstream: UpstreamClient;
+  readonly idempotency: IdempotencyStore<MutationRecord>;
+  readonly pubsub: PubSub;
+  readonly eventLoaders: EventLoaderPool;
 }
 
 /** What {@link createContext} needs from the gateway. */
@@ -19,15 +41,24 @@ export interface ContextDependencies {
   readonly config: Config;
   readonly logger: Logger;
   readonly upstream: UpstreamClient;
+  readonly idempotency: IdempotencyStore<MutationRecord>;
+  readonly pubsub: PubSub;
+  readonly eventLoaders: EventLoaderPool;
 }
 
-/** Builds a context with fresh loaders: once per HTTP operation, once per pushed event for subscriptions. */
+/** Builds a context with fresh loaders: once per HTTP operation, once per subscription (loaders then per event). */
 export function createContext(deps: ContextDependencies, requestId: string, clientIp: string | undefined): GatewayContext {
   const callContext = { requestId, clientIp };
   return {
     requestId,
     clientIp,
+    callerId: 'admin',
     logger: deps.logger.child({ requestId }),
     loaders: createLoaders(deps.upstream, callContext, { fetchConcurrency: deps.config.upstreamFetchConcurrency }),
+    callContext,
+    upstream: deps.upstream,
+    idempotency: deps.idempotency,
+    pubsub: deps.pubsub,
+    eventLoaders: deps.eventLoaders,
   };
 }

@@ -1,4 +1,4 @@
-// The one node:http handler: routes /graphql, /healthz and /readyz, and answers everything else 404.
+// The one node:http handler: routes /graphql, /webhooks/digitalriver, /healthz and /readyz, and answers everything else 404.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 import type { ApolloServer } from '@apollo/server';
@@ -14,6 +14,7 @@ export interface RouterDependencies {
   apollo: ApolloServer<GatewayContext>;
   context: ContextDependencies;
   readiness: () => Promise<Readiness>;
+  webhook: (request: IncomingMessage, response: ServerResponse) => Promise<void>;
   logger: Logger;
 }
 
@@ -42,6 +43,10 @@ async function route(deps: RouterDependencies, request: IncomingMessage, respons
   if (path === '/graphql') {
     if (method !== 'GET' && method !== 'POST') return methodNotAllowed(response, 'GET, POST');
     return handleGraphQL(deps.apollo, deps.context, request, response, search);
+  }
+  if (path === '/webhooks/digitalriver') {
+    if (method !== 'POST') return methodNotAllowed(response, 'POST');
+    return deps.webhook(request, response);
   }
   if (path === '/healthz') {
     if (method !== 'GET') return methodNotAllowed(response, 'GET');

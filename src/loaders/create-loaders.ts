@@ -16,6 +16,8 @@ export interface Loaders {
   fulfillmentCancellations: FulfillmentCancellationLoaders;
   fulfillments: FulfillmentLoaders;
   payments: PaymentLoaders;
+  /** Records orders that arrived another way (an event), priming every loader they feed. */
+  primeOrderObjects(orders: readonly UpstreamOrder[]): void;
   /** One page of `GET /orders`; every order on it primes the loaders it feeds. */
   orderPage(query: UpstreamQuery): Promise<UpstreamPage<UpstreamOrder>>;
   /** One page of `GET /fulfillment-cancellations`; every cancellation on it primes the by-id loader. */
@@ -42,12 +44,15 @@ export function createLoaders(client: UpstreamClient, context: CallContext, opti
     fulfillmentCancellations,
     fulfillments: createFulfillmentLoaders(client, context, options.fetchConcurrency),
     payments,
-    async orderPage(query) {
-      const page = await client.list<UpstreamOrder>('orders', query, context);
-      for (const order of page.data) {
+    primeOrderObjects(list) {
+      for (const order of list) {
         orders.prime(String(order.id), order);
         payments.primeFromOrder(order);
       }
+    },
+    async orderPage(query) {
+      const page = await client.list<UpstreamOrder>('orders', query, context);
+      this.primeOrderObjects(page.data);
       return page;
     },
     async fulfillmentCancellationPage(query) {

@@ -2,10 +2,21 @@
 import 'reflect-metadata';
 
 import type { GraphQLSchema } from 'graphql';
-import { buildSchema } from 'type-graphql';
+import { type PubSub, buildSchema } from 'type-graphql';
 
 import { resolvers } from '../resolvers';
 import { DateTimeScalar } from './scalars/date-time.scalar';
+
+// Every @Subscription brings its own `subscribe` over the gateway's PubSub seam
+// (src/pubsub); type-graphql still insists on a topic-based PubSub being given.
+const TOPICS_UNUSED: PubSub = {
+  publish: () => {
+    throw new Error('type-graphql topics are not used: publish through src/pubsub');
+  },
+  subscribe: () => {
+    throw new Error('type-graphql topics are not used: subscribe through src/pubsub');
+  },
+};
 
 /** Builds the schema. Class-validator is off: arguments are validated explicitly at the edge. */
 export async function buildGatewaySchema(): Promise<GraphQLSchema> {
@@ -13,5 +24,6 @@ export async function buildGatewaySchema(): Promise<GraphQLSchema> {
     resolvers,
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
     validate: false,
+    pubSub: TOPICS_UNUSED,
   });
 }

@@ -66,3 +66,13 @@ export function invalidParameter(parameter: string, message: string): HttpError 
 export function notFound(kind: string, id: string, parameter = 'id'): HttpError {
   return new HttpError(404, errorBody(404, 'not_found', `${kind} ${id} not found`, parameter));
 }
+
+/** 400 `missing_parameter` for a required body field that was not sent. */
+export function missingParameter(parameter: string, message = `'${parameter}' is required.`): HttpError {
+  return new HttpError(400, errorBody(400, 'missing_parameter', message, parameter));
+}
+
+/** 409 `conflict` with the given code, e.g. `order_complete`, `invalid_state`, `idempotency_key_reused`. */
+export function conflict(code: string, message: string, parameter?: string): HttpError {
+  return new HttpError(409, errorBody(409, code, message, parameter));
+}

@@ -5,7 +5,8 @@
 // cancellations of an order" must follow `hasMore` to see them all.
 
 import type { OrderDraft, SeedContext } from './seed-context';
-import { addCancellation, addFulfillment, addFulfillmentOrder, type FulfillmentLine, settleFulfillmentOrder } from './seed-flow';
+import { addCancellation, addFulfillment, addFulfillmentOrder, type FulfillmentLine } from './seed-flow';
+import { settleFulfillmentOrder } from './fulfillment-order-units';
 import { DAY, HOUR, isoSeconds, MINUTE } from './time';
 import type { CancellationState } from './wire-types';
 

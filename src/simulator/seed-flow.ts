@@ -169,20 +169,6 @@ export function addFulfillment(
   return fulfillment;
 }
 
-/** Derives a fulfillment order item's and the fulfillment order's state from the unit counts (§10.6). */
-export function settleFulfillmentOrder(fo: FulfillmentOrder, updatedMs: number): void {
-  for (const item of fo.items) {
-    if (item.cancelled === item.quantity) item.state = 'cancelled';
-    else if (item.shipped + item.returned > 0) item.state = 'shipped';
-    else if (item.backordered > 0) item.state = 'backordered';
-    else item.state = 'pending';
-  }
-  if (fo.items.every((item) => item.state === 'cancelled')) fo.state = 'cancelled';
-  else if (fo.items.some((item) => item.shipped + item.returned > 0)) fo.state = 'shipped';
-  else fo.state = 'pending';
-  fo.updatedTime = isoSeconds(Math.max(Date.parse(fo.createdTime), updatedMs));
-}
-
 /**
  * Finishes a draft and puts the order, its charges and sources into the store:
  * charge states from their operations, the order's running amounts, each item's

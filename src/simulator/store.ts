@@ -11,6 +11,7 @@ import type {
   StoredCancellation,
   StoredFulfillment,
   StoredOrder,
+  Webhook,
 } from './wire-types';
 
 /** What `expand=true` adds to an order item's `productDetails`, kept per SKU. */
@@ -42,6 +43,9 @@ export interface SeedFacts {
 /** The API version the simulator renders events with. */
 export const EVENT_API_VERSION = '2021-12-13';
 
+/** Called synchronously with every event appended after it subscribed. */
+export type EventListener = (event: SimEvent) => void;
+
 /**
  * All simulator state. Collections are public so routes (and later the write
  * endpoints, the fulfiller and the webhook sender) work on the same objects;
@@ -62,6 +66,8 @@ export class SimulatorStore {
   readonly cancellations = new Collection<StoredCancellation>();
   /** The event log `GET /events` serves. */
   readonly events = new Collection<SimEvent>();
+  /** Registered webhooks (`/webhooks`). */
+  readonly webhooks = new Collection<Webhook>();
   /** Per-SKU product facts for `expand=true`. */
   readonly products = new Map<string, ProductFacts>();
   /** Facts about the seeded data; filled in by the seed. */
@@ -77,6 +83,9 @@ export class SimulatorStore {
   };
 
   private eventSequence = 0;
+  // Microseconds since the epoch of the newest live event, so live event times strictly increase.
+  private lastLiveMicros = 0;
+  private readonly listeners = new Set<EventListener>();
 
   /** @param ids the id factory; later writes mint ids from the same sequences as the seed. */
   constructor(readonly ids: IdGenerator) {}
@@ -117,23 +126,47 @@ export class SimulatorStore {
   }
 
   /**
-   * Appends an event to the log and returns it.
+   * Appends an event to the log, tells the listeners, and returns it.
+   *
+   * Fulfillment order events get an `evt_` id like upstream's (§1.5); all others a UUID.
    *
    * @param object the resource as the event should carry it; the caller passes a snapshot, not a live object.
-   * @param at the event time in epoch ms (default: now); microseconds come from a sequence so
-   *   events created in the same millisecond still sort in creation order.
+   * @param at the event time in epoch ms, for seeded history; microseconds then come from a
+   *   sequence so events created in the same millisecond still sort in creation order. Without
+   *   it the event happens now, and its time is strictly later than every earlier live event's.
    */
-  appendEvent(type: string, object: unknown, previousAttributes?: Record<string, unknown>, at: number = Date.now()): SimEvent {
+  appendEvent(type: string, object: unknown, previousAttributes?: Record<string, unknown>, at?: number): SimEvent {
     this.eventSequence += 1;
+    let createdTime: string;
+    if (at === undefined) {
+      this.lastLiveMicros = Math.max(Date.now() * 1000, this.lastLiveMicros + 1);
+      createdTime = isoMicros(Math.floor(this.lastLiveMicros / 1000), this.lastLiveMicros % 1000);
+    } else {
+      createdTime = isoMicros(at, this.eventSequence % 1000);
+    }
+    const uuid = this.ids.uuid();
     const event: SimEvent = {
-      id: this.ids.uuid(),
+      id: type.startsWith('fulfillment_order.') ? `evt_${uuid}` : uuid,
       type,
-      createdTime: isoMicros(at, this.eventSequence % 1000),
+      createdTime,
       liveMode: false,
       data: { object, ...(previousAttributes !== undefined ? { previousAttributes } : {}) },
       digitalriverVersion: EVENT_API_VERSION,
     };
     this.events.put(event);
+    for (const listener of this.listeners) listener(event);
     return event;
+  }
+
+  /**
+   * Calls `listener` with every event appended from now on (the seeded history is not replayed).
+   *
+   * @returns a function that unsubscribes.
+   */
+  onEvent(listener: EventListener): () => void {
+    this.listeners.add(listener);
+    return () => {
+      this.listeners.delete(listener);
+    };
   }
 }

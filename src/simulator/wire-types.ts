@@ -428,6 +428,19 @@ export interface SimEvent {
   digitalriverVersion?: string;
 }
 
+/** A webhook registration (§12.1); times have milliseconds. */
+export interface Webhook {
+  id: string;
+  types: string[];
+  address: string;
+  enabled: boolean;
+  /** `default`, `latest` or a dated `YYYY-MM-DD`. */
+  apiVersion: string;
+  createdTime: string;
+  updatedTime: string;
+  liveMode: boolean;
+}
+
 /** One entry of an upstream error body. */
 export interface UpstreamErrorEntry {
   code: string;

@@ -1,6 +1,7 @@
 // GET /events and GET /events/{id} (§11.2).
 
 import { invalidParameter, notFound } from '../errors';
+import { typeMatcher } from '../event-type-matcher';
 import { arrayFilter, paginate, singleValue, timeRangeFilter } from '../list-query';
 import { ok, type Route } from '../router';
 import type { SimEvent } from '../wire-types';
@@ -40,15 +41,3 @@ export const eventRoutes: Route[] = [
   },
 ];
 
-/**
- * A predicate for the `type` filter: an exact name, or a `*` wildcard group where
- * `order.*` matches every type under `order.` (`order.accepted`, `order.charge.capture.complete`).
- */
-export function typeMatcher(pattern: string): (type: string) => boolean {
-  if (pattern === '*') return () => true;
-  if (pattern.endsWith('.*')) {
-    const prefix = pattern.slice(0, -1);
-    return (type) => type.startsWith(prefix);
-  }
-  return (type) => type === pattern;
-}

@@ -1,0 +1,69 @@
+// What happens to an accepted webhook event after it was acknowledged: link it to its order, apply the ordering guard, publish.
+import type { Logger } from '../logger';
+import type { PubSub } from '../pubsub/pubsub';
+import { type GatewayEventMessage, topicsOf } from '../pubsub/topics';
+import { classifyEvent } from './classify-event';
+import type { ObjectStateStore } from './object-state-store';
+import type { Ownership } from './ownership';
+import { type UpstreamEvent, toEpochMicros } from './parse-event';
+
+/** What became of one event; a discriminated union so every outcome is handled. */
+export type ProcessOutcome =
+  | { kind: 'published'; topics: number }
+  | { kind: 'stale' }
+  | { kind: 'ignored' };
+
+/** What {@link processEvent} needs. */
+export interface ProcessDependencies {
+  pubsub: PubSub;
+  states: ObjectStateStore;
+  ownership: Ownership;
+  logger: Logger;
+}
+
+/**
+ * Processes one event: ignored when the gateway does not use its type; stale
+ * (not pushed) when a newer event about the same object was already applied;
+ * otherwise published on every topic it concerns. Ownership links are looked
+ * up before the ordering decision, so publishing follows decisions in order.
+ */
+export async function processEvent(event: UpstreamEvent, deps: ProcessDependencies): Promise<ProcessOutcome> {
+  const subject = classifyEvent(event);
+  if (subject === null) return { kind: 'ignored' };
+  const context = { requestId: `webhook:${event.id}` };
+
+  let orderId = subject.orderId;
+  if (orderId === null && subject.fulfillmentOrderId !== null) {
+    orderId = await deps.ownership.orderOfFulfillmentOrder(subject.fulfillmentOrderId, context);
+  }
+  let customerId = subject.customerId;
+  if (orderId !== null) {
+    if (subject.kind === 'order') deps.ownership.rememberCustomer(orderId, customerId);
+    else customerId = await deps.ownership.customerOfOrder(orderId, context);
+  }
+
+  const decision = await deps.states.apply(`${subject.kind}:${subject.objectId}`, toEpochMicros(event.createdTime), subject.state);
+  if (!decision.apply) return { kind: 'stale' };
+
+  const previousFromEvent = event.previousAttributes.state;
+  const message: GatewayEventMessage = {
+    eventId: event.id,
+    type: event.type,
+    occurredAt: new Date(Date.parse(event.createdTime)).toISOString(),
+    orderId,
+    customerId,
+    fulfillmentOrderId: subject.fulfillmentOrderId,
+    cancellation: subject.kind === 'fulfillment_cancellation' && subject.fulfillmentOrderId !== null
+      ? {
+        id: subject.objectId,
+        fulfillmentOrderId: subject.fulfillmentOrderId,
+        previousState: typeof previousFromEvent === 'string' ? previousFromEvent : decision.previousState,
+        object: event.object,
+      }
+      : null,
+    order: subject.kind === 'order' && Array.isArray(event.object.items) ? event.object : null,
+  };
+  const topics = topicsOf(message);
+  await deps.pubsub.publish(topics, message);
+  return { kind: 'published', topics: topics.length };
+}

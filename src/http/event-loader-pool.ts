@@ -1,0 +1,49 @@
+// Loaders per pushed event: every subscriber of one event (in one scope) shares them, so 1,000 subscribers cost one upstream load.
+import { createLoaders, type Loaders } from '../loaders/create-loaders';
+import type { UpstreamClient } from '../upstream/client';
+
+/** Hands out the loaders of one event. */
+export interface EventLoaderPool {
+  /**
+   * The loaders for `eventId` as seen by `scope` (the caller's visibility:
+   * loaders are never shared across scopes). Created on first use, fresh for
+   * the event, dropped `ttlMs` later.
+   */
+  forEvent(eventId: string, scope: string): Loaders;
+  /** Drops everything (shutdown). */
+  clear(): void;
+}
+
+/** Settings of {@link createEventLoaderPool}. */
+export interface EventLoaderPoolOptions {
+  fetchConcurrency: number;
+  /** How long an event's loaders live after their creation. Defaults to 10_000. */
+  ttlMs?: number;
+}
+
+export function createEventLoaderPool(upstream: UpstreamClient, { fetchConcurrency, ttlMs = 10_000 }: EventLoaderPoolOptions): EventLoaderPool {
+  const pool = new Map<string, Loaders>();
+  const timers = new Set<NodeJS.Timeout>();
+  return {
+    forEvent(eventId, scope) {
+      const key = `${scope}\u0000${eventId}`;
+      let loaders = pool.get(key);
+      if (loaders === undefined) {
+        loaders = createLoaders(upstream, { requestId: `event:${eventId}` }, { fetchConcurrency });
+        pool.set(key, loaders);
+        const timer = setTimeout(() => {
+          pool.delete(key);
+          timers.delete(timer);
+        }, ttlMs);
+        timer.unref();
+        timers.add(timer);
+      }
+      return loaders;
+    },
+    clear() {
+      for (const timer of timers) clearTimeout(timer);
+      timers.clear();
+      pool.clear();
+    },
+  };
+}

@@ -1,0 +1,98 @@
+// Subscription.fulfillmentCancellationUpdated and Subscription.orderUpdated: one topic per subscriber, filtered on the server, resolved with per-event loaders.
+import { Arg, Ctx, FieldResolver, ID, Resolver, Root, Subscription } from 'type-graphql';
+
+import type { GatewayContext } from '../http/context';
+import { subscribeStream } from '../pubsub/subscription-stream';
+import { type GatewayEventMessage, Topic } from '../pubsub/topics';
+import { FulfillmentCancellationState } from '../schema/enums/fulfillment-cancellation-state.enum';
+import { fromUpstream } from '../schema/enums/from-upstream';
+import { Order } from '../schema/types/order.type';
+import { FulfillmentCancellationUpdate, OrderUpdate } from '../schema/types/updates.type';
+import type { UpstreamFulfillmentCancellation, UpstreamOrder } from '../upstream/types';
+import { mapFulfillmentCancellation } from '../mappers/fulfillment-cancellation.mapper';
+import { toOrder } from './models';
+
+/** The arguments of fulfillmentCancellationUpdated, as graphql-js hands them over. */
+interface CancellationArgs {
+  id?: string | null;
+  orderId?: string | null;
+  fulfillmentOrderId?: string | null;
+}
+
+/** The one topic that covers a subscription's arguments: the most specific one given. */
+function cancellationTopic(args: CancellationArgs): string {
+  if (args.id != null) return Topic.cancellation(args.id);
+  if (args.fulfillmentOrderId != null) return Topic.fulfillmentOrderCancellations(args.fulfillmentOrderId);
+  if (args.orderId != null) return Topic.orderCancellations(args.orderId);
+  return Topic.allCancellations();
+}
+
+/** Every given argument must match: the topic covers one, this checks the rest. */
+function matchesCancellation(args: CancellationArgs, message: GatewayEventMessage): boolean {
+  const cancellation = message.cancellation;
+  if (cancellation === null) return false;
+  return (args.id == null || args.id === cancellation.id)
+    && (args.fulfillmentOrderId == null || args.fulfillmentOrderId === cancellation.fulfillmentOrderId)
+    && (args.orderId == null || args.orderId === message.orderId);
+}
+
+/** Swaps in the loaders of this event (shared by every subscriber of it) and primes them with what the event carried. */
+function useEventLoaders(ctx: GatewayContext, message: GatewayEventMessage): void {
+  ctx.loaders = ctx.eventLoaders.forEvent(message.eventId, ctx.callerId);
+  if (message.order !== null) ctx.loaders.primeOrderObjects([message.order as UpstreamOrder]);
+  if (message.cancellation !== null) {
+    ctx.loaders.fulfillmentCancellations.byId.prime(message.cancellation.id, message.cancellation.object as UpstreamFulfillmentCancellation);
+  }
+}
+
+@Resolver(() => FulfillmentCancellationUpdate)
+export class CancellationSubscriptionResolver {
+  @Subscription(() => FulfillmentCancellationUpdate, {
+    description: 'Every state change of matching fulfillment cancellations, as webhooks report them. With no argument: all cancellations the caller may see.',
+    subscribe: ({ args, context }) => {
+      const cancellationArgs = args as CancellationArgs;
+      return subscribeStream((context as GatewayContext).pubsub, cancellationTopic(cancellationArgs), {
+        accept: (message) => matchesCancellation(cancellationArgs, message),
+      });
+    },
+  })
+  fulfillmentCancellationUpdated(
+    @Root() message: GatewayEventMessage,
+    @Arg('id', () => ID, { nullable: true, description: 'Only this cancellation.' }) _id: string | null,
+    @Arg('orderId', () => ID, { nullable: true, description: 'Only cancellations of this order.' }) _orderId: string | null,
+    @Arg('fulfillmentOrderId', () => ID, { nullable: true, description: 'Only cancellations of this fulfillment order.' }) _fulfillmentOrderId: string | null,
+    @Ctx() ctx: GatewayContext,
+  ): FulfillmentCancellationUpdate {
+    useEventLoaders(ctx, message);
+    const cancellation = message.cancellation as NonNullable<GatewayEventMessage['cancellation']>;
+    return {
+      eventId: message.eventId,
+      type: message.type,
+      occurredAt: message.occurredAt,
+      previousState: cancellation.previousState === null ? null : fromUpstream('FulfillmentCancellationState', FulfillmentCancellationState, cancellation.previousState),
+      // Mapped from the event's own copy: the state this event reports, not a later one.
+      fulfillmentCancellation: mapFulfillmentCancellation(cancellation.object as UpstreamFulfillmentCancellation),
+    };
+  }
+}
+
+@Resolver(() => OrderUpdate)
+export class OrderSubscriptionResolver {
+  @Subscription(() => OrderUpdate, {
+    description: 'Every upstream event that concerns this order (order.*, fulfillment.*, fulfillment_order.*, fulfillment_cancellation.*, order.charge.*).',
+    subscribe: ({ args, context }) => subscribeStream((context as GatewayContext).pubsub, Topic.order((args as { id: string }).id)),
+  })
+  orderUpdated(
+    @Root() message: GatewayEventMessage,
+    @Arg('id', () => ID, { description: 'The order to watch.' }) _id: string,
+    @Ctx() ctx: GatewayContext,
+  ): OrderUpdate {
+    useEventLoaders(ctx, message);
+    return { eventId: message.eventId, type: message.type, occurredAt: message.occurredAt, orderId: message.orderId as string };
+  }
+
+  @FieldResolver(() => Order, { nullable: true, description: 'The order as of this event, with its whole graph (loaded fresh for the event).' })
+  async order(@Root() update: OrderUpdate, @Ctx() ctx: GatewayContext): Promise<Order> {
+    return toOrder(await ctx.loaders.orders.load(update.orderId));
+  }
+}

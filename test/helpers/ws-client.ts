@@ -1,0 +1,67 @@
+// A graphql-ws client for tests that collects every pushed result and can wait for the n-th.
+import { type Client, createClient } from 'graphql-ws';
+import WebSocket from 'ws';
+
+/** One open subscription. */
+export interface CollectedSubscription<T> {
+  results: Array<{ data?: T | null; errors?: ReadonlyArray<{ message: string; extensions?: Record<string, unknown> }> }>;
+  /** Resolves once `count` results arrived; rejects after `timeoutMs`. */
+  waitFor(count: number, timeoutMs?: number): Promise<void>;
+  /** Resolves once the server acknowledged the subscription (first ping-pong round trip after subscribe). */
+  unsubscribe(): void;
+}
+
+/** Opens a graphql-ws client on `${httpUrl}/graphql`. */
+export function openClient(httpUrl: string, connectionParams: Record<string, unknown> = {}): Client {
+  return createClient({
+    url: `${httpUrl.replace(/^http/, 'ws')}/graphql`,
+    webSocketImpl: WebSocket,
+    connectionParams,
+    retryAttempts: 0,
+    lazy: false,
+  });
+}
+
+/** Subscribes and collects results. */
+export function collect<T>(client: Client, query: string, variables: Record<string, unknown> = {}): CollectedSubscription<T> {
+  const results: CollectedSubscription<T>['results'] = [];
+  const waiters: Array<() => void> = [];
+  const unsubscribe = client.subscribe<T>({ query, variables }, {
+    next: (value) => {
+      results.push(value as CollectedSubscription<T>['results'][number]);
+      for (const wake of waiters.splice(0)) wake();
+    },
+    error: (error) => {
+      results.push({ errors: [{ message: error instanceof Error ? error.message : JSON.stringify(error) }] });
+      for (const wake of waiters.splice(0)) wake();
+    },
+    complete: () => undefined,
+  });
+  return {
+    results,
+    unsubscribe,
+    waitFor(count, timeoutMs = 5_000) {
+      return new Promise((resolve, reject) => {
+        const timer = setTimeout(() => reject(new Error(`expected ${count} pushes, got ${results.length}: ${JSON.stringify(results)}`)), timeoutMs);
+        const check = (): void => {
+          if (results.length >= count) {
+            clearTimeout(timer);
+            resolve();
+          } else {
+            waiters.push(check);
+          }
+        };
+        check();
+      });
+    },
+  };
+}
+
+/** Waits until `predicate` holds, polling every 10 ms. */
+export async function eventually(predicate: () => boolean, timeoutMs = 5_000, what = 'condition'): Promise<void> {
+  const started = Date.now();
+  while (!predicate()) {
+    if (Date.now() - started > timeoutMs) throw new Error(`timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 10));
+  }
+}
