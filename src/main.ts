@@ -1,26 +1,43 @@
 // Process entry: loads configuration, starts the embedded simulator when no upstream URL is set, starts the gateway, stops on SIGTERM.
 import 'reflect-metadata';
 
-import { ConfigError, loadConfig } from './config';
+import { randomBytes } from 'node:crypto';
+
+import { type Config, ConfigError, loadConfig } from './config';
 import { startGateway } from './gateway';
-import { createLogger } from './logger';
+import { type Logger, createLogger } from './logger';
 import { createSimulator } from './simulator/create-simulator';
+import { createUpstreamClient, newCallContext } from './upstream/client';
+import { registerWebhook } from './upstream/writes';
+
+/** The event types the gateway pushes (§11.3); others are acknowledged and ignored anyway. */
+const WEBHOOK_TYPES = ['order.*', 'fulfillment.created', 'fulfillment_order.*', 'fulfillment_cancellation.*'];
 
 async function main(): Promise<void> {
-  const config = loadConfig(process.env);
-  const logger = createLogger(config.logLevel);
+  const loaded = loadConfig(process.env);
+  const logger = createLogger(loaded.logLevel);
   const stops: Array<() => Promise<void>> = [];
+  let config: Config = loaded;
+  let registerOwnWebhook = false;
 
-  let upstreamBaseUrl = config.upstreamBaseUrl;
-  if (upstreamBaseUrl === undefined) {
-    // The embedded default: a faithful upstream simulator in this process.
-    const simulator = await createSimulator({ port: config.simulatorPort, host: '127.0.0.1', apiKey: config.upstreamApiKey });
-    stops.unshift(() => simulator.stop());
-    upstreamBaseUrl = simulator.url;
-    logger.info({ simulator: simulator.url }, 'DR_API_BASE_URL is unset: serving the embedded upstream simulator with demo data');
+  if (loaded.upstreamBaseUrl === undefined) {
+    // The embedded default: a faithful upstream simulator in this process,
+    // signing its webhooks with a secret this gateway shares.
+    const webhookSecrets = loaded.webhookSecrets.length > 0 ? loaded.webhookSecrets : [`whsec_${randomBytes(24).toString('hex')}`];
+    const simulator = await createSimulator({
+      port: loaded.simulatorPort,
+      host: '127.0.0.1',
+      apiKey: loaded.upstreamApiKey,
+      webhookSecrets: [...webhookSecrets],
+    });
+    stops.push(() => simulator.stop());
+    config = Object.freeze({ ...loaded, upstreamBaseUrl: simulator.url, webhookSecrets });
+    registerOwnWebhook = true;
+    logger.info({ simulator: simulator.url }, 'DR_API_BASE_URL is unset: serving the embedded upstream simulator with demo data and live webhooks');
   }
-  const gateway = await startGateway({ ...config, upstreamBaseUrl }, { logger });
+  const gateway = await startGateway(config, { logger });
   stops.unshift(() => gateway.stop());
+  if (registerOwnWebhook) await registerEmbeddedWebhook(config, `${gateway.url}/webhooks/digitalriver`, logger);
 
   let stopping = false;
   const stop = (signal: string): void => {
@@ -41,6 +58,23 @@ async function main(): Promise<void> {
   };
   process.on('SIGTERM', () => stop('SIGTERM'));
   process.on('SIGINT', () => stop('SIGINT'));
+}
+
+/** Registers this gateway's receiver with the embedded simulator, as an operator does once in the upstream dashboard. */
+async function registerEmbeddedWebhook(config: Config, address: string, logger: Logger): Promise<void> {
+  const client = createUpstreamClient({
+    baseUrl: config.upstreamBaseUrl as string,
+    apiKey: config.upstreamApiKey,
+    applicationId: config.applicationId,
+    timeoutMs: config.upstreamTimeoutMs,
+    connections: 1,
+  });
+  try {
+    const webhook = await registerWebhook(client, address, WEBHOOK_TYPES, newCallContext());
+    logger.info({ webhookId: webhook.id, address, types: WEBHOOK_TYPES }, 'registered the gateway\'s webhook endpoint with the simulator');
+  } finally {
+    await client.close();
+  }
 }
 
 main().catch((error: unknown) => {

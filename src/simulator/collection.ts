@@ -49,6 +49,13 @@ export class Collection<T extends Identified> {
     return this.sortedCache;
   }
 
+  /** Removes the object with this id; returns whether there was one. */
+  delete(id: string): boolean {
+    const removed = this.byId.delete(id);
+    if (removed) this.sortedCache = undefined;
+    return removed;
+  }
+
   /** Removes every object. */
   clear(): void {
     this.byId.clear();

@@ -3,18 +3,31 @@
 import { createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
+import { EventPublisher } from './event-publisher';
 import { FaultInjector } from './faults';
+import { Fulfiller, type FulfillerOutcome, isFulfillerOutcome } from './fulfiller';
+import { FulfillmentProcessor } from './fulfillment-processor';
 import { createRequestHandler } from './http-server';
+import { IdempotencyCache } from './idempotency';
+import { Prng } from './prng';
 import { RateLimiter } from './rate-limiter';
 import { RequestLog } from './request-log';
 import { Router } from './router';
 import { upstreamRoutes } from './routes/upstream.routes';
+import { Scheduler } from './scheduler';
 import { DEFAULT_ORDER_COUNT, DEFAULT_SEED } from './seed';
 import { createSeededStore } from './seeded-store';
 import type { SimulatorStore } from './store';
+import { type WebhookDelivery, WebhookSender } from './webhook-sender';
 
 /** The API key the simulator accepts unless told otherwise. */
 export const DEFAULT_API_KEY = 'sk_test_simulator';
+
+/** The webhook signing secret unless told otherwise. */
+export const DEFAULT_WEBHOOK_SECRET = 'whsec_simulator';
+
+// Mixed into the seed for the fulfiller's own generator, so its draws never shift the ids.
+const FULFILLER_SEED_SALT = 0x5eed_f00d;
 
 /** How to start a simulator; every field is optional. */
 export interface SimulatorOptions {
@@ -34,6 +47,27 @@ export interface SimulatorOptions {
   latencyMs?: number;
   /** Per-key requests per second before 429s; default 0 (off). Upstream's test mode allows 25. */
   rateLimitPerSecond?: number;
+  /** How long a new fulfillment cancellation stays `pending` before the fulfiller decides it; default 3000 ms. */
+  fulfillerDelayMs?: number;
+  /**
+   * How the fulfiller decides: `accept`, `partial`, `reject`, or `random` (the default: seeded,
+   * about 60% accept, 15% partial, 25% reject). A cancellation `reason` of `test_accept`,
+   * `test_partial` or `test_reject` always gets that outcome.
+   */
+  fulfillerOutcome?: FulfillerOutcome;
+  /** How long captures and cancels stay `pending` before they complete; default 500 ms. */
+  settleDelayMs?: number;
+  /**
+   * Active webhook signing secrets, one `v0=` signature each; default `['whsec_simulator']`.
+   * An empty array sends deliveries without a `DigitalRiver-Signature` header.
+   */
+  webhookSecrets?: readonly string[];
+  /** A webhook delivery must get its 2xx within this long; default 3000 ms (§12.2). */
+  webhookTimeoutMs?: number;
+  /** Wait before the first retry of a failed delivery, doubling each time, plus jitter; default 1000 ms. */
+  webhookRetryBaseMs?: number;
+  /** Delivery attempts per event and webhook, the first included; default 4 (upstream's test mode). */
+  webhookMaxAttempts?: number;
 }
 
 /** A running simulator. */
@@ -47,7 +81,19 @@ export interface Simulator {
   requestLog: RequestLog;
   /** Armed faults. */
   faults: FaultInjector;
-  /** Stops listening, drops open connections and ends pending delays. */
+  /** The simulated fulfiller; `fulfiller.decideNow(cancellationId, outcome?)` decides a pending cancellation at once. */
+  fulfiller: Fulfiller;
+  /** Every webhook delivery attempt so far, oldest first (a fresh copy on each read). */
+  readonly webhookDeliveries: readonly WebhookDelivery[];
+  /** Errors thrown by background work (decisions, settlements, deliveries); empty unless something is broken. */
+  readonly backgroundErrors: readonly unknown[];
+  /**
+   * Replaces the webhook signing secrets at run time (rotation tests); the next attempt uses them.
+   *
+   * @throws TypeError when a secret is not a non-empty string.
+   */
+  setWebhookSecrets(secrets: readonly string[]): void;
+  /** Stops listening, drops open connections, ends pending delays, decisions, settlements and deliveries. */
   stop(): Promise<void>;
 }
 
@@ -66,9 +112,23 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
     javaDates = false,
     latencyMs = 0,
     rateLimitPerSecond = 0,
+    fulfillerDelayMs = 3000,
+    fulfillerOutcome = 'random',
+    settleDelayMs = 500,
+    webhookSecrets = [DEFAULT_WEBHOOK_SECRET],
+    webhookTimeoutMs = 3000,
+    webhookRetryBaseMs = 1000,
+    webhookMaxAttempts = 4,
   } = options;
-  for (const [name, value] of Object.entries({ port, orderCount, latencyMs, rateLimitPerSecond })) {
+  const counts = { port, orderCount, latencyMs, rateLimitPerSecond, fulfillerDelayMs, settleDelayMs, webhookTimeoutMs, webhookRetryBaseMs };
+  for (const [name, value] of Object.entries(counts)) {
     if (!Number.isInteger(value) || value < 0) throw new TypeError(`simulator option ${name} must be a non-negative integer, got ${String(value)}`);
+  }
+  if (!Number.isInteger(webhookMaxAttempts) || webhookMaxAttempts < 1) {
+    throw new TypeError(`simulator option webhookMaxAttempts must be a positive integer, got ${String(webhookMaxAttempts)}`);
+  }
+  if (!isFulfillerOutcome(fulfillerOutcome)) {
+    throw new TypeError(`simulator option fulfillerOutcome must be random, accept, partial or reject, got ${JSON.stringify(fulfillerOutcome)}`);
   }
   if (apiKey === '') throw new TypeError('simulator option apiKey must not be empty');
 
@@ -78,6 +138,25 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
   const requestLog = new RequestLog();
   const faults = new FaultInjector();
   const stopping = new AbortController();
+  const scheduler = new Scheduler();
+  const publisher = new EventPublisher(store, render);
+  const fulfillments = new FulfillmentProcessor({ store, publisher, scheduler, settleDelayMs });
+  const fulfiller = new Fulfiller({
+    store,
+    publisher,
+    processor: fulfillments,
+    scheduler,
+    delayMs: fulfillerDelayMs,
+    outcome: fulfillerOutcome,
+    rng: new Prng((seed ^ FULFILLER_SEED_SALT) >>> 0),
+  });
+  const webhookSender = new WebhookSender(store, scheduler, {
+    secrets: webhookSecrets,
+    timeoutMs: webhookTimeoutMs,
+    retryBaseMs: webhookRetryBaseMs,
+    maxAttempts: webhookMaxAttempts,
+  });
+  webhookSender.start();
   const handler = createRequestHandler({
     store,
     router: new Router(upstreamRoutes),
@@ -88,6 +167,8 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
     apiKey,
     latencyMs,
     signal: stopping.signal,
+    writes: { publisher, fulfillments, fulfiller, idempotency: new IdempotencyCache() },
+    webhookSender,
   });
   const server = createServer(handler);
   await new Promise<void>((resolve, reject) => {
@@ -107,8 +188,22 @@ export async function createSimulator(options: SimulatorOptions = {}): Promise<S
     store,
     requestLog,
     faults,
+    fulfiller,
+    get webhookDeliveries() {
+      return webhookSender.deliveries;
+    },
+    get backgroundErrors() {
+      return [...scheduler.errors];
+    },
+    setWebhookSecrets(secrets) {
+      webhookSender.setSecrets(secrets);
+    },
     stop() {
       stopped ??= new Promise<void>((resolve) => {
+        // Background work first, so nothing acts on the store or sends after stop() resolves.
+        scheduler.stop();
+        fulfiller.stop();
+        webhookSender.stop();
         stopping.abort();
         server.close(() => resolve());
         // Keep-alive sockets would otherwise hold `close` open until they time out.

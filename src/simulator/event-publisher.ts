@@ -46,7 +46,7 @@ export class EventPublisher {
   }
 
   // Private: appends a deep copy, so the event keeps the state of this moment.
-  private append(type: string, object: unknown, previous: PreviousAttributes | undefined): SimEvent {
+  private append(type: string, object: unknown, previous?: PreviousAttributes): SimEvent {
     return this.store.appendEvent(type, structuredClone(object), previous === undefined ? undefined : structuredClone(previous));
   }
 }

@@ -11,8 +11,9 @@ import type { RateLimiter } from './rate-limiter';
 import type { RenderOptions } from './render';
 import { parseJsonBody, readBody } from './request-body';
 import type { RequestLog } from './request-log';
-import type { RouteResult, Router } from './router';
+import type { RouteResult, Router, WriteServices } from './router';
 import type { SimulatorStore } from './store';
+import type { WebhookSender } from './webhook-sender';
 
 /** Everything the request handler needs; built once by `createSimulator`. */
 export interface HandlerDeps {
@@ -28,6 +29,10 @@ export interface HandlerDeps {
   latencyMs: number;
   /** Aborted on stop, so pending delays end at once instead of holding the process. */
   signal: AbortSignal;
+  /** What write routes drive: events, fulfillments, the fulfiller, idempotency. */
+  writes: WriteServices;
+  /** Delivers events to webhooks; the control routes read and steer it. */
+  webhookSender: WebhookSender;
 }
 
 /**
@@ -61,7 +66,14 @@ async function handle(req: IncomingMessage, res: ServerResponse, deps: HandlerDe
     let result: RouteResult;
     try {
       const raw = await readBody(req);
-      result = handleControl(method, path, parseJsonBody(raw, headers['content-type']), deps);
+      result = handleControl(method, path, parseJsonBody(raw, headers['content-type']), {
+        requestLog: deps.requestLog,
+        faults: deps.faults,
+        store: deps.store,
+        render: deps.render,
+        fulfiller: deps.writes.fulfiller,
+        webhookSender: deps.webhookSender,
+      });
     } catch (error: unknown) {
       result = errorResult(error);
     }
@@ -151,6 +163,8 @@ async function serveUpstream(
     store: deps.store,
     render: deps.render,
     headers: request.headers,
+    apiKey: key,
+    writes: deps.writes,
     body: request.body,
   });
 }

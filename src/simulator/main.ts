@@ -10,8 +10,15 @@ function intFromEnv(name: string, fallback: number): number {
   return Number(raw);
 }
 
+/** Reads a comma-separated list, trimmed, without empty entries; undefined when unset or empty. */
+function listFromEnv(name: string): string[] | undefined {
+  const values = (process.env[name] ?? '').split(',').map((v) => v.trim()).filter((v) => v !== '');
+  return values.length > 0 ? values : undefined;
+}
+
 async function main(): Promise<void> {
   const seedRaw = process.env['SIMULATOR_SEED']?.trim();
+  const webhookSecrets = listFromEnv('SIMULATOR_WEBHOOK_SECRET');
   const sim = await createSimulator({
     port: intFromEnv('SIMULATOR_PORT', 4010),
     host: process.env['SIMULATOR_HOST']?.trim() || '127.0.0.1',
@@ -20,6 +27,8 @@ async function main(): Promise<void> {
     rateLimitPerSecond: intFromEnv('SIMULATOR_RATE_LIMIT', 0),
     javaDates: process.env['SIMULATOR_JAVA_DATES'] === 'true',
     ...(seedRaw ? { seed: intFromEnv('SIMULATOR_SEED', 0) } : {}),
+    fulfillerDelayMs: intFromEnv('SIMULATOR_FULFILLER_DELAY_MS', 3000),
+    ...(webhookSecrets !== undefined ? { webhookSecrets } : {}),
   });
   console.log(JSON.stringify({ service: 'dr-simulator', url: sim.url, orders: sim.store.orders.size, bulkOrderId: sim.store.facts.bulkOrderId }));
   const shutdown = (): void => {

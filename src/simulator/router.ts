@@ -1,11 +1,27 @@
 // Route types shared by the collection route files, and the matcher that picks a route for a request.
 
+import type { EventPublisher } from './event-publisher';
+import type { Fulfiller } from './fulfiller';
+import type { FulfillmentProcessor } from './fulfillment-processor';
+import type { IdempotencyCache } from './idempotency';
 import type { QueryMap } from './list-query';
 import type { RenderOptions } from './render';
 import type { SimulatorStore } from './store';
 
 /** The methods upstream uses in this slice (§1.1). */
 export type HttpMethod = 'GET' | 'POST' | 'PATCH' | 'DELETE';
+
+/** The simulator's moving parts that write routes drive; built once by `createSimulator`. */
+export interface WriteServices {
+  /** Appends events rendered like the REST answers. */
+  publisher: EventPublisher;
+  /** Books fulfillments and settles their charge operations. */
+  fulfillments: FulfillmentProcessor;
+  /** Decides new cancellations. */
+  fulfiller: Fulfiller;
+  /** Remembered answers per `Idempotency-Key`. */
+  idempotency: IdempotencyCache;
+}
 
 /** What a route handler gets to work with. */
 export interface RouteContext {
@@ -16,6 +32,9 @@ export interface RouteContext {
   render: RenderOptions;
   /** Request headers, lower-cased. */
   headers: Record<string, string>;
+  /** The caller's (already verified) API key; idempotency keys are kept per API key. */
+  apiKey: string;
+  writes: WriteServices;
   /**
    * The request body parsed as JSON (also under `text/plain`, §14 #10); undefined when empty.
    * @throws HttpError 400 when the body is not JSON.

@@ -224,7 +224,8 @@ export type UpstreamCollection =
   | 'fulfillments'
   | 'charges'
   | 'sources'
-  | 'events';
+  | 'events'
+  | 'webhooks';
 
 /** Query parameters of a list call; arrays become repeated keys (`ids=a&ids=b`). */
 export type UpstreamQuery = Readonly<Record<string, string | number | readonly string[] | undefined>>;

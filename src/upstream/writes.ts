@@ -20,6 +20,19 @@ export interface CreateFulfillmentBody {
   trackingUrl?: string;
 }
 
+/** A registered webhook endpoint (§12.1). */
+export interface UpstreamWebhook {
+  id: string;
+  address: string;
+  types: string[];
+  enabled?: boolean;
+}
+
+/** `POST /webhooks`: asks upstream to deliver events of `types` to `address`. */
+export function registerWebhook(client: UpstreamClient, address: string, types: readonly string[], context: CallContext): Promise<UpstreamWebhook> {
+  return client.create<UpstreamWebhook>('webhooks', { address, types, enabled: true }, context);
+}
+
 export function createFulfillmentCancellation(client: UpstreamClient, body: CreateFulfillmentCancellationBody, context: CallContext, idempotencyKey: string): Promise<UpstreamFulfillmentCancellation> {
   return client.create<UpstreamFulfillmentCancellation>('fulfillment-cancellations', body, context, { idempotencyKey });
 }

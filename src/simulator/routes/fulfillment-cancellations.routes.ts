@@ -1,13 +1,49 @@
-// GET /fulfillment-cancellations and GET /fulfillment-cancellations/{id} (§8.1).
+// GET /fulfillment-cancellations, GET /fulfillment-cancellations/{id} and POST /fulfillment-cancellations (§8).
 
 import { notFound } from '../errors';
+import { validateCancellationRequest } from '../fulfillment-cancellation.request';
+import { idempotent } from '../idempotency';
 import { arrayFilter, paginate, singleValue, timeRangeFilter } from '../list-query';
 import { renderCancellation } from '../render';
 import { ok, type Route } from '../router';
+import { isoSeconds } from '../time';
 import type { StoredCancellation } from '../wire-types';
 
-/** The fulfillment cancellation routes. */
+/**
+ * The fulfillment cancellation routes. `POST` creates the cancellation `pending` (items
+ * `pending`, `quantityAccepted: 0`), answers 201, fires `fulfillment_cancellation.created`
+ * and hands it to the fulfiller, which decides it later. It honours `Idempotency-Key`.
+ */
 export const fulfillmentCancellationRoutes: Route[] = [
+  {
+    method: 'POST',
+    path: '/fulfillment-cancellations',
+    handle: idempotent('POST /fulfillment-cancellations', ({ store, render, writes, body }) => {
+      const request = validateCancellationRequest(store, body());
+      const cancellation: StoredCancellation = {
+        id: store.ids.cancellation(),
+        createdTime: isoSeconds(Date.now()),
+        fulfillmentOrderId: request.fo.id,
+        upstreamId: request.upstreamId,
+        items: request.lines.map(({ foItem, quantity }) => ({
+          fulfillmentOrderItemId: foItem.id,
+          fulfillmentOrderItemUpstreamId: foItem.upstreamId,
+          inventoryItemId: foItem.inventoryItemId,
+          quantity,
+          quantityAccepted: 0,
+          state: 'pending',
+        })),
+        ...(request.reason !== undefined ? { reason: request.reason } : {}),
+        state: 'pending',
+        livemode: false,
+        alwaysJavaDate: false,
+      };
+      store.cancellations.put(cancellation);
+      writes.publisher.cancellation('fulfillment_cancellation.created', cancellation);
+      writes.fulfiller.schedule(cancellation.id);
+      return { status: 201, body: renderCancellation(cancellation, render) };
+    }),
+  },
   {
     method: 'GET',
     path: '/fulfillment-cancellations',

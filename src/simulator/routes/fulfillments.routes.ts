@@ -1,6 +1,8 @@
-// GET /fulfillments and GET /fulfillments/{id} (§6.1).
+// GET /fulfillments, GET /fulfillments/{id} and POST /fulfillments (§6).
 
 import { notFound } from '../errors';
+import { validateFulfillmentRequest } from '../fulfillment.request';
+import { idempotent } from '../idempotency';
 import { arrayFilter, paginate, singleValue, timeRangeFilter } from '../list-query';
 import { renderFulfillment, renderFulfillmentWithDetails } from '../render';
 import { ok, type Route } from '../router';
@@ -9,8 +11,20 @@ import type { StoredFulfillment } from '../wire-types';
 // Equality filters over top-level fulfillment fields; `upstreamIds` does not exist here (§6.1).
 const EQUALITY_FIELDS = ['orderId', 'trackingCompany', 'trackingNumber'] as const;
 
-/** The fulfillment routes; only the single get carries `orderDetails` and `chargeOperationIds`. */
+/**
+ * The fulfillment routes; only the single get carries `orderDetails` and `chargeOperationIds`.
+ * `POST` answers 201 with the fulfillment as listed, then plays §10.8 (see
+ * `FulfillmentProcessor`). It honours `Idempotency-Key`.
+ */
 export const fulfillmentRoutes: Route[] = [
+  {
+    method: 'POST',
+    path: '/fulfillments',
+    handle: idempotent('POST /fulfillments', ({ store, writes, body }) => {
+      const fulfillment = writes.fulfillments.submit(validateFulfillmentRequest(store, body()));
+      return { status: 201, body: renderFulfillment(fulfillment) };
+    }),
+  },
   {
     method: 'GET',
     path: '/fulfillments',

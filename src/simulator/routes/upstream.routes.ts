@@ -8,6 +8,7 @@ import { fulfillmentOrderRoutes } from './fulfillment-orders.routes';
 import { fulfillmentRoutes } from './fulfillments.routes';
 import { orderRoutes } from './orders.routes';
 import { sourceRoutes } from './sources.routes';
+import { webhookRoutes } from './webhooks.routes';
 
 /** All upstream routes; a collection's write routes belong in its own file's array. */
 export const upstreamRoutes: readonly Route[] = [
@@ -18,4 +19,5 @@ export const upstreamRoutes: readonly Route[] = [
   ...fulfillmentOrderRoutes,
   ...fulfillmentCancellationRoutes,
   ...eventRoutes,
+  ...webhookRoutes,
 ];
