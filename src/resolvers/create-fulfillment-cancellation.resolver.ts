@@ -2,7 +2,7 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 
 import { NotFoundError } from '../errors/graphql-errors';
-import { userError, userErrorsFromUpstream } from '../errors/user-errors';
+import { userError } from '../errors/user-errors';
 import type { GatewayContext, MutationRecord } from '../http/context';
 import { runIdempotent } from '../idempotency/run-idempotent';
 import { cancellableQuantity } from '../mappers/fulfillment-order.mapper';
@@ -12,7 +12,7 @@ import type { UserError } from '../schema/payloads/user-error.type';
 import type { UpstreamFulfillmentCancellation } from '../upstream/types';
 import { createFulfillmentCancellation } from '../upstream/writes';
 import { toFulfillmentCancellation, toFulfillmentOrder } from './models';
-import { checkMutationShape } from './mutation-input';
+import { checkMutationShape, writeOrUserErrors } from './mutation-input';
 
 @Resolver()
 export class CreateFulfillmentCancellationResolver {
@@ -67,17 +67,10 @@ async function perform(input: CreateFulfillmentCancellationInput, ctx: GatewayCo
   if (userErrors.length > 0) return { created: null, userErrors };
 
   const upstreamId = input.upstreamId ?? orderId ?? undefined;
-  try {
-    const created = await createFulfillmentCancellation(ctx.upstream, {
+  return writeOrUserErrors(() => createFulfillmentCancellation(ctx.upstream, {
       fulfillmentOrderId: fulfillmentOrder.id,
       ...(upstreamId === undefined ? {} : { upstreamId }),
       ...(input.reason == null ? {} : { reason: input.reason }),
       items: input.items.map((line) => ({ fulfillmentOrderItemId: line.fulfillmentOrderItemId, quantity: line.quantity })),
-    }, ctx.callContext, idempotencyKey);
-    return { created, userErrors: [] };
-  } catch (error) {
-    const fromUpstream = userErrorsFromUpstream(error);
-    if (fromUpstream === null) throw error;
-    return { created: null, userErrors: fromUpstream };
-  }
+    }, ctx.callContext, idempotencyKey));
 }

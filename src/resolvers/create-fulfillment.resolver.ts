@@ -2,7 +2,7 @@
 import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 
 import { NotFoundError } from '../errors/graphql-errors';
-import { userError, userErrorsFromUpstream } from '../errors/user-errors';
+import { userError } from '../errors/user-errors';
 import type { GatewayContext, MutationRecord } from '../http/context';
 import { runIdempotent } from '../idempotency/run-idempotent';
 import { CreateFulfillmentInput } from '../schema/inputs/create-fulfillment.input';
@@ -12,7 +12,7 @@ import type { Order } from '../schema/types/order.type';
 import type { UpstreamFulfillment } from '../upstream/types';
 import { createFulfillment } from '../upstream/writes';
 import { toFulfillment, toOrder } from './models';
-import { checkMutationShape } from './mutation-input';
+import { checkMutationShape, writeOrUserErrors } from './mutation-input';
 
 @Resolver()
 export class CreateFulfillmentResolver {
@@ -67,8 +67,7 @@ async function perform(input: CreateFulfillmentInput, ctx: GatewayContext, idemp
     done.set(item.id, (done.get(item.id) ?? 0) + asked);
   });
   if (userErrors.length > 0) return { created: null, userErrors };
-  try {
-    const created = await createFulfillment(ctx.upstream, {
+  return writeOrUserErrors(() => createFulfillment(ctx.upstream, {
       orderId: order.id,
       items: input.items.map((line) => ({
         itemId: line.itemId,
@@ -80,11 +79,5 @@ async function perform(input: CreateFulfillmentInput, ctx: GatewayContext, idemp
       ...(input.trackingCompany == null ? {} : { trackingCompany: input.trackingCompany }),
       ...(input.trackingNumber == null ? {} : { trackingNumber: input.trackingNumber }),
       ...(input.trackingUrl == null ? {} : { trackingUrl: input.trackingUrl }),
-    }, ctx.callContext, idempotencyKey);
-    return { created, userErrors: [] };
-  } catch (error) {
-    const fromUpstream = userErrorsFromUpstream(error);
-    if (fromUpstream === null) throw error;
-    return { created: null, userErrors: fromUpstream };
-  }
+    }, ctx.callContext, idempotencyKey));
 }

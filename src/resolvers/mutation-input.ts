@@ -1,5 +1,6 @@
-// Shape checks every mutation input gets before any upstream call: items present, key sane, per-item rules.
-import { userError } from '../errors/user-errors';
+// What both mutations share: shape checks before any upstream call, and the write whose 4xx becomes user errors.
+import { userError, userErrorsFromUpstream } from '../errors/user-errors';
+import type { MutationRecord } from '../http/context';
 import type { UserError } from '../schema/payloads/user-error.type';
 
 /** Longest idempotency key accepted (a UUID is 36). */
@@ -21,4 +22,19 @@ export function checkMutationShape<T>(
   if (items.length > MAX_MUTATION_ITEMS) errors.push(userError(['items'], 'invalid_parameter', `items accepts at most ${MAX_MUTATION_ITEMS} entries`));
   items.forEach((item, index) => errors.push(...checkItem(item, index)));
   return errors;
+}
+
+/**
+ * Runs the upstream write: its result is the record's `created`; an upstream
+ * 4xx becomes the record's user errors; anything else (5xx, timeout) is thrown
+ * to surface as a top-level error.
+ */
+export async function writeOrUserErrors(write: () => Promise<unknown>): Promise<MutationRecord> {
+  try {
+    return { created: await write(), userErrors: [] };
+  } catch (error) {
+    const fromUpstream = userErrorsFromUpstream(error);
+    if (fromUpstream === null) throw error;
+    return { created: null, userErrors: fromUpstream };
+  }
 }
