@@ -23,6 +23,14 @@ export interface Config {
   readonly upstreamRateLimit: number;
   readonly logLevel: LogLevel;
   readonly simulatorPort: number;
+  /** Largest computed query cost accepted (QUERY_MAX_COST, default 3000). */
+  readonly queryMaxCost: number;
+  /** Deepest field nesting accepted (QUERY_MAX_DEPTH, default 10). */
+  readonly queryMaxDepth: number;
+  /** Most aliased fields in one operation (QUERY_MAX_ALIASES, default 20). */
+  readonly queryMaxAliases: number;
+  /** Path of a persisted-query manifest; when set only its operations run (PERSISTED_QUERIES_ALLOWLIST). */
+  readonly persistedQueriesAllowlist: string | undefined;
   /** `<package name>/<version>`, sent upstream as `upstream-application-id`. */
   readonly applicationId: string;
 }
@@ -85,6 +93,10 @@ export function loadConfig(env: Env = process.env): Config {
     upstreamRateLimit: readInteger('UPSTREAM_RATE_LIMIT', read('UPSTREAM_RATE_LIMIT'), 25, 0, 100_000),
     logLevel,
     simulatorPort: readInteger('SIMULATOR_PORT', read('SIMULATOR_PORT'), 4010, 0, 65535),
+    queryMaxCost: readInteger('QUERY_MAX_COST', read('QUERY_MAX_COST'), 3000, 1, 1_000_000),
+    queryMaxDepth: readInteger('QUERY_MAX_DEPTH', read('QUERY_MAX_DEPTH'), 10, 2, 100),
+    queryMaxAliases: readInteger('QUERY_MAX_ALIASES', read('QUERY_MAX_ALIASES'), 20, 0, 1000),
+    persistedQueriesAllowlist: read('PERSISTED_QUERIES_ALLOWLIST'),
     applicationId: readApplicationId(),
   });
 }

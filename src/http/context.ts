@@ -1,10 +1,12 @@
 // The per-operation GraphQL context: request id, caller, logger, fresh loaders and the write-side seams.
+import type { Viewer } from '../auth/viewer';
 import type { Config } from '../config';
 import type { IdempotencyStore } from '../idempotency/idempotency-store';
 import { createLoaders, type Loaders } from '../loaders/create-loaders';
 import type { Logger } from '../logger';
 import type { PubSub } from '../pubsub/pubsub';
 import type { CallContext, UpstreamClient } from '../upstream/client';
+import { countCalls } from './call-counter';
 import type { EventLoaderPool } from './event-loader-pool';
 
 /** What a mutation remembers under its idempotency key: JSON-safe, so Redis can hold it. */
@@ -19,7 +21,9 @@ export interface GatewayContext {
   /** Id of this GraphQL request; sent upstream as `upstream-id`. */
   readonly requestId: string;
   readonly clientIp: string | undefined;
-  /** Who is calling: the idempotency scope (the token's subject once authentication exists). */
+  /** Who is calling; scoping is enforced by the loaders built for this viewer. */
+  readonly viewer: Viewer;
+  /** The idempotency scope: the token's subject. */
   readonly callerId: string;
   readonly logger: Logger;
   /**
@@ -34,6 +38,8 @@ export interface GatewayContext {
   readonly idempotency: IdempotencyStore<MutationRecord>;
   readonly pubsub: PubSub;
   readonly eventLoaders: EventLoaderPool;
+  /** Upstream calls made for this operation so far. */
+  upstreamCalls(): number;
 }
 
 /** What {@link createContext} needs from the gateway. */
@@ -44,19 +50,26 @@ export interface ContextDependencies {
   readonly idempotency: IdempotencyStore<MutationRecord>;
   readonly pubsub: PubSub;
   readonly eventLoaders: EventLoaderPool;
+  /** Turns an Authorization value into a Viewer, or throws UNAUTHENTICATED / FORBIDDEN. */
+  readonly authenticate: (authorization: string | undefined) => Promise<Viewer>;
+  /** Observes DataLoader batch sizes (metrics). */
+  readonly onBatch?: ((loader: string, size: number) => void) | undefined;
 }
 
 /** Builds a context with fresh loaders: once per HTTP operation, once per subscription (loaders then per event). */
-export function createContext(deps: ContextDependencies, requestId: string, clientIp: string | undefined): GatewayContext {
+export function createContext(deps: ContextDependencies, requestId: string, clientIp: string | undefined, viewer: Viewer): GatewayContext {
   const callContext = { requestId, clientIp };
+  const counted = countCalls(deps.upstream);
   return {
     requestId,
     clientIp,
-    callerId: 'admin',
+    viewer,
+    callerId: `${viewer.kind}:${viewer.subject}`,
     logger: deps.logger.child({ requestId }),
-    loaders: createLoaders(deps.upstream, callContext, { fetchConcurrency: deps.config.upstreamFetchConcurrency }),
+    loaders: createLoaders(counted.client, callContext, { fetchConcurrency: deps.config.upstreamFetchConcurrency, viewer, onBatch: deps.onBatch }),
     callContext,
-    upstream: deps.upstream,
+    upstream: counted.client,
+    upstreamCalls: counted.count,
     idempotency: deps.idempotency,
     pubsub: deps.pubsub,
     eventLoaders: deps.eventLoaders,

@@ -1,15 +1,16 @@
 // Loaders per pushed event: every subscriber of one event (in one scope) shares them, so 1,000 subscribers cost one upstream load.
+import { type Viewer, scopeKey } from '../auth/viewer';
 import { createLoaders, type Loaders } from '../loaders/create-loaders';
 import type { UpstreamClient } from '../upstream/client';
 
 /** Hands out the loaders of one event. */
 export interface EventLoaderPool {
   /**
-   * The loaders for `eventId` as seen by `scope` (the caller's visibility:
-   * loaders are never shared across scopes). Created on first use, fresh for
-   * the event, dropped `ttlMs` later.
+   * The loaders for `eventId` as seen by `viewer`: shared by viewers who see
+   * the same data, never across scopes. Created on first use, fresh for the
+   * event, dropped `ttlMs` later.
    */
-  forEvent(eventId: string, scope: string): Loaders;
+  forEvent(eventId: string, viewer: Viewer): Loaders;
   /** Drops everything (shutdown). */
   clear(): void;
 }
@@ -25,11 +26,11 @@ export function createEventLoaderPool(upstream: UpstreamClient, { fetchConcurren
   const pool = new Map<string, Loaders>();
   const timers = new Set<NodeJS.Timeout>();
   return {
-    forEvent(eventId, scope) {
-      const key = `${scope}\u0000${eventId}`;
+    forEvent(eventId, viewer) {
+      const key = `${scopeKey(viewer)}\u0000${eventId}`;
       let loaders = pool.get(key);
       if (loaders === undefined) {
-        loaders = createLoaders(upstream, { requestId: `event:${eventId}` }, { fetchConcurrency });
+        loaders = createLoaders(upstream, { requestId: `event:${eventId}` }, { fetchConcurrency, viewer });
         pool.set(key, loaders);
         const timer = setTimeout(() => {
           pool.delete(key);

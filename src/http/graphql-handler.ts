@@ -38,7 +38,7 @@ export async function handleGraphQL(
   }
   const result = await apollo.executeHTTPGraphQLRequest({
     httpGraphQLRequest: { method: request.method ?? 'GET', headers, search, body },
-    context: async () => createContext(deps, requestId, clientIp),
+    context: async () => createContext(deps, requestId, clientIp, await deps.authenticate(headers.get('authorization'))),
   });
   for (const [key, value] of result.headers) response.setHeader(key, value);
   response.setHeader('x-request-id', requestId);

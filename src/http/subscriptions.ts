@@ -5,6 +5,7 @@ import type { GraphQLFormattedError, GraphQLSchema } from 'graphql';
 import { useServer } from 'graphql-ws/use/ws';
 import { WebSocketServer } from 'ws';
 
+import { DEVELOPMENT_ADMIN, type Viewer } from '../auth/viewer';
 import type { Logger } from '../logger';
 import { type ContextDependencies, createContext } from './context';
 import { clientIpOf, requestIdOf } from './request-id';
@@ -37,9 +38,27 @@ export function startSubscriptionServer(httpServer: Server, options: Subscriptio
   const { schema, logger, maxBufferedBytes = 1024 * 1024, keepAliveMs = 12_000 } = options;
   // perMessageDeflate off: it costs ~300 KB of zlib state per socket.
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql', perMessageDeflate: false, maxPayload: 1024 * 1024 });
-  const disposable = useServer({
+  const disposable = useServer<Record<string, unknown> | undefined, { viewer: Viewer }>({
     schema,
-    context: (ctx) => createContext(options.context, requestIdOf(ctx.extra.request), clientIpOf(ctx.extra.request)),
+    // connection_init carries {"authorization": "Bearer …"}; a refusal closes the socket with 4403.
+    onConnect: async (ctx) => {
+      const authorization = ctx.connectionParams?.authorization;
+      try {
+        const viewer = await options.context.authenticate(typeof authorization === 'string' ? authorization : undefined);
+        ctx.extra.viewer = viewer;
+        if (viewer.expiresAt !== undefined) {
+          // exp is honoured for the life of the socket, not only at connect.
+          const timer = setTimeout(() => ctx.extra.socket.close(4401, 'token expired'), Math.max(0, viewer.expiresAt - Date.now()));
+          timer.unref();
+          ctx.extra.socket.once('close', () => clearTimeout(timer));
+        }
+        return true;
+      } catch (error) {
+        logger.info({ reason: error instanceof Error ? error.message : String(error) }, 'refused a WebSocket connection');
+        return false;
+      }
+    },
+    context: (ctx) => createContext(options.context, requestIdOf(ctx.extra.request), clientIpOf(ctx.extra.request), ctx.extra.viewer ?? DEVELOPMENT_ADMIN),
     onNext: (ctx, _id, _payload, _args, result) => {
       if (ctx.extra.socket.bufferedAmount > maxBufferedBytes) {
         logger.warn({ buffered: ctx.extra.socket.bufferedAmount }, 'closing a subscriber that stopped reading');

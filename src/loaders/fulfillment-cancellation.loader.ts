@@ -1,11 +1,11 @@
 // Fulfillment cancellations by id (`?ids=`) and by order (`?upstreamIds=`), 100 keys per call, every page followed.
 import DataLoader from 'dataloader';
 
-import type { CallContext, UpstreamClient } from '../upstream/client';
 import { UPSTREAM_PAGE_LIMIT, listAll } from '../upstream/paginate';
 import type { UpstreamFulfillmentCancellation } from '../upstream/types';
 import { groupByKeys } from './align-to-keys';
 import { listByIds } from './list-by-ids';
+import { type LoaderEnv, observed } from './loader-env';
 
 /**
  * The cancellation loaders. A fulfillment order's cancellations are read from
@@ -18,21 +18,31 @@ export interface FulfillmentCancellationLoaders {
 }
 
 export function createFulfillmentCancellationLoaders(
-  client: UpstreamClient,
-  context: CallContext,
+  env: LoaderEnv,
+  ownerOf: (cancellation: UpstreamFulfillmentCancellation) => Promise<string | null>,
 ): FulfillmentCancellationLoaders {
+  const { client, context } = env;
+  const guard = env.guard();
   const byId = new DataLoader<string, UpstreamFulfillmentCancellation>(
-    (ids) => listByIds<UpstreamFulfillmentCancellation>(client, 'fulfillment-cancellations', 'FulfillmentCancellation', ids, context),
+    observed(env, 'fulfillmentCancellations.byId', async (ids: readonly string[]) => guard.filterByOwner(
+      await listByIds<UpstreamFulfillmentCancellation>(client, 'fulfillment-cancellations', 'FulfillmentCancellation', ids, context),
+      'FulfillmentCancellation', (item) => item.id, ownerOf,
+    )),
     { maxBatchSize: UPSTREAM_PAGE_LIMIT },
   );
   const byOrderId = new DataLoader<string, UpstreamFulfillmentCancellation[]>(
-    async (orderIds) => {
-      const found = await listAll<UpstreamFulfillmentCancellation>(
-        client, 'fulfillment-cancellations', { upstreamIds: orderIds }, context,
-      );
-      for (const item of found) byId.prime(item.id, item);
-      return groupByKeys(orderIds, found, (item) => (item.upstreamId === undefined ? undefined : String(item.upstreamId)));
-    },
+    observed(env, 'fulfillmentCancellations.byOrderId', async (orderIds: readonly string[]) => {
+      const [found, visible] = await Promise.all([
+        listAll<UpstreamFulfillmentCancellation>(client, 'fulfillment-cancellations', { upstreamIds: orderIds }, context),
+        Promise.all(orderIds.map((orderId) => guard.requireOrder(orderId, 'Order', orderId).then(() => true, () => false))),
+      ]);
+      const groups = groupByKeys(orderIds, found, (item) => (item.upstreamId === undefined ? undefined : String(item.upstreamId)));
+      return groups.map((group, index) => {
+        if (!visible[index]) return [];
+        for (const item of group) byId.prime(item.id, item);
+        return group;
+      });
+    }),
     { maxBatchSize: UPSTREAM_PAGE_LIMIT },
   );
   return { byId, byOrderId };

@@ -1,11 +1,11 @@
 // Fulfillment orders by id (`?ids=`) and by order (`?upstreamIds=`), 100 keys per call, every page followed.
 import DataLoader from 'dataloader';
 
-import type { CallContext, UpstreamClient } from '../upstream/client';
 import { UPSTREAM_PAGE_LIMIT, listAll } from '../upstream/paginate';
 import type { UpstreamFulfillmentOrder } from '../upstream/types';
 import { groupByKeys } from './align-to-keys';
 import { listByIds } from './list-by-ids';
+import { type LoaderEnv, observed } from './loader-env';
 
 /** The two fulfillment-order loaders; each fills the other's cache with what it fetched. */
 export interface FulfillmentOrderLoaders {
@@ -13,17 +13,30 @@ export interface FulfillmentOrderLoaders {
   byOrderId: DataLoader<string, UpstreamFulfillmentOrder[]>;
 }
 
-export function createFulfillmentOrderLoaders(client: UpstreamClient, context: CallContext): FulfillmentOrderLoaders {
+export function createFulfillmentOrderLoaders(env: LoaderEnv): FulfillmentOrderLoaders {
+  const { client, context } = env;
+  const guard = env.guard();
   const byId = new DataLoader<string, UpstreamFulfillmentOrder>(
-    (ids) => listByIds<UpstreamFulfillmentOrder>(client, 'fulfillment-orders', 'FulfillmentOrder', ids, context),
+    observed(env, 'fulfillmentOrders.byId', async (ids: readonly string[]) => guard.filterByOwner(
+      await listByIds<UpstreamFulfillmentOrder>(client, 'fulfillment-orders', 'FulfillmentOrder', ids, context),
+      'FulfillmentOrder', (item) => String(item.id), (item) => (item.upstreamId === undefined ? null : String(item.upstreamId)),
+    )),
     { maxBatchSize: UPSTREAM_PAGE_LIMIT },
   );
   const byOrderId = new DataLoader<string, UpstreamFulfillmentOrder[]>(
-    async (orderIds) => {
-      const found = await listAll<UpstreamFulfillmentOrder>(client, 'fulfillment-orders', { upstreamIds: orderIds }, context);
-      for (const item of found) byId.prime(String(item.id), item);
-      return groupByKeys(orderIds, found, (item) => (item.upstreamId === undefined ? undefined : String(item.upstreamId)));
-    },
+    observed(env, 'fulfillmentOrders.byOrderId', async (orderIds: readonly string[]) => {
+      // The order check runs beside the list call (free for admins), not after it.
+      const [found, visible] = await Promise.all([
+        listAll<UpstreamFulfillmentOrder>(client, 'fulfillment-orders', { upstreamIds: orderIds }, context),
+        Promise.all(orderIds.map((orderId) => guard.requireOrder(orderId, 'Order', orderId).then(() => true, () => false))),
+      ]);
+      const groups = groupByKeys(orderIds, found, (item) => (item.upstreamId === undefined ? undefined : String(item.upstreamId)));
+      return groups.map((group, index) => {
+        if (!visible[index]) return [];
+        for (const item of group) byId.prime(String(item.id), item);
+        return group;
+      });
+    }),
     { maxBatchSize: UPSTREAM_PAGE_LIMIT },
   );
   return { byId, byOrderId };

@@ -1,26 +1,29 @@
 // Orders by id through `GET /orders?ids=…`, 100 per call, every page followed.
 import DataLoader from 'dataloader';
 
-import type { CallContext, UpstreamClient } from '../upstream/client';
 import { UPSTREAM_PAGE_LIMIT } from '../upstream/paginate';
 import type { UpstreamOrder } from '../upstream/types';
+import { NotFoundError } from '../errors/graphql-errors';
 import { listByIds } from './list-by-ids';
+import { type LoaderEnv, observed } from './loader-env';
 
 /**
- * Creates the per-request order loader. `onLoaded` sees every order as it
- * arrives, so embedded charges and sources can prime their loaders.
+ * Creates the per-request order loader. An order the viewer may not see is a
+ * NotFoundError in its slot, and only visible orders reach `onLoaded` (which
+ * primes their embedded charges and sources), so nothing of another
+ * customer's order is ever cached for this request.
  */
-export function createOrderLoader(
-  client: UpstreamClient,
-  context: CallContext,
-  onLoaded: (order: UpstreamOrder) => void,
-): DataLoader<string, UpstreamOrder> {
+export function createOrderLoader(env: LoaderEnv, onLoaded: (order: UpstreamOrder) => void): DataLoader<string, UpstreamOrder> {
   return new DataLoader<string, UpstreamOrder>(
-    async (ids) => {
-      const orders = await listByIds<UpstreamOrder>(client, 'orders', 'Order', ids, context);
-      for (const order of orders) if (!(order instanceof Error)) onLoaded(order);
-      return orders;
-    },
+    observed(env, 'orders', async (ids: readonly string[]) => {
+      const orders = await listByIds<UpstreamOrder>(env.client, 'orders', 'Order', ids, env.context);
+      return orders.map((order, index) => {
+        if (order instanceof Error) return order;
+        if (!env.guard().canSeeOrderObject(order)) return new NotFoundError('Order', ids[index] as string);
+        onLoaded(order);
+        return order;
+      });
+    }),
     { maxBatchSize: UPSTREAM_PAGE_LIMIT },
   );
 }

@@ -2,10 +2,11 @@
 import DataLoader from 'dataloader';
 
 import { NotFoundError } from '../errors/graphql-errors';
-import type { CallContext, UpstreamClient } from '../upstream/client';
 import { UpstreamError } from '../upstream/errors';
 import type { UpstreamCharge, UpstreamOrder, UpstreamSource } from '../upstream/types';
+import { canSeeOrder } from '../auth/viewer';
 import { mapWithConcurrency } from './map-with-concurrency';
+import { type LoaderEnv, observed } from './loader-env';
 
 export interface PaymentLoaders {
   /** A charge as the graph needs it: the embedded copy when the order was loaded, else `GET /charges/{id}`. */
@@ -20,7 +21,9 @@ export interface PaymentLoaders {
   primeFromOrder(order: UpstreamOrder): void;
 }
 
-export function createPaymentLoaders(client: UpstreamClient, context: CallContext, concurrency: number): PaymentLoaders {
+export function createPaymentLoaders(env: LoaderEnv): PaymentLoaders {
+  const { client, context, concurrency } = env;
+  const guard = env.guard();
   const fetched = new WeakSet<object>();
   const fetchOne = <T extends object>(collection: 'charges' | 'sources', kind: string) => async (id: string): Promise<T> => {
     try {
@@ -32,12 +35,23 @@ export function createPaymentLoaders(client: UpstreamClient, context: CallContex
       throw error;
     }
   };
-  const fullCharges = new DataLoader<string, UpstreamCharge>((ids) =>
-    mapWithConcurrency(ids, concurrency, fetchOne<UpstreamCharge>('charges', 'Charge')));
+  const fetchCharge = fetchOne<UpstreamCharge>('charges', 'Charge');
+  const fullCharges = new DataLoader<string, UpstreamCharge>(observed(env, 'charges', (ids: readonly string[]) =>
+    mapWithConcurrency(ids, concurrency, async (id) => {
+      const charge = await fetchCharge(id);
+      await guard.requireOrder(charge.orderId ?? null, 'Charge', id);
+      return charge;
+    })));
   const charges = new DataLoader<string, UpstreamCharge>((ids) =>
     mapWithConcurrency(ids, concurrency, (id) => fullCharges.load(id)));
-  const sources = new DataLoader<string, UpstreamSource>((ids) =>
-    mapWithConcurrency(ids, concurrency, fetchOne<UpstreamSource>('sources', 'Source')));
+  const fetchSource = fetchOne<UpstreamSource>('sources', 'Source');
+  // A source names no order; it is visible to the customer it belongs to.
+  const sources = new DataLoader<string, UpstreamSource>(observed(env, 'sources', (ids: readonly string[]) =>
+    mapWithConcurrency(ids, concurrency, async (id) => {
+      const source = await fetchSource(id);
+      if (!canSeeOrder(guard.viewer, source.customerId)) throw new NotFoundError('Source', id);
+      return source;
+    })));
 
   return {
     charges,

@@ -1,6 +1,7 @@
 // Subscription.fulfillmentCancellationUpdated and Subscription.orderUpdated: one topic per subscriber, filtered on the server, resolved with per-event loaders.
 import { Arg, Ctx, FieldResolver, ID, Resolver, Root, Subscription } from 'type-graphql';
 
+import { type Viewer, canSeeOrder } from '../auth/viewer';
 import type { GatewayContext } from '../http/context';
 import { subscribeStream } from '../pubsub/subscription-stream';
 import { type GatewayEventMessage, Topic } from '../pubsub/topics';
@@ -19,18 +20,18 @@ interface CancellationArgs {
   fulfillmentOrderId?: string | null;
 }
 
-/** The one topic that covers a subscription's arguments: the most specific one given. */
-function cancellationTopic(args: CancellationArgs): string {
+/** The one topic that covers a subscription's arguments: the most specific one given; a customer's "all" is their own. */
+function cancellationTopic(args: CancellationArgs, viewer: Viewer): string {
   if (args.id != null) return Topic.cancellation(args.id);
   if (args.fulfillmentOrderId != null) return Topic.fulfillmentOrderCancellations(args.fulfillmentOrderId);
   if (args.orderId != null) return Topic.orderCancellations(args.orderId);
-  return Topic.allCancellations();
+  return viewer.kind === 'customer' ? Topic.customerCancellations(viewer.customerId) : Topic.allCancellations();
 }
 
-/** Every given argument must match: the topic covers one, this checks the rest. */
-function matchesCancellation(args: CancellationArgs, message: GatewayEventMessage): boolean {
+/** Every given argument must match (the topic covers one, this checks the rest), and the viewer must own the order. */
+function matchesCancellation(args: CancellationArgs, viewer: Viewer, message: GatewayEventMessage): boolean {
   const cancellation = message.cancellation;
-  if (cancellation === null) return false;
+  if (cancellation === null || !canSeeOrder(viewer, message.customerId)) return false;
   return (args.id == null || args.id === cancellation.id)
     && (args.fulfillmentOrderId == null || args.fulfillmentOrderId === cancellation.fulfillmentOrderId)
     && (args.orderId == null || args.orderId === message.orderId);
@@ -38,7 +39,7 @@ function matchesCancellation(args: CancellationArgs, message: GatewayEventMessag
 
 /** Swaps in the loaders of this event (shared by every subscriber of it) and primes them with what the event carried. */
 function useEventLoaders(ctx: GatewayContext, message: GatewayEventMessage): void {
-  ctx.loaders = ctx.eventLoaders.forEvent(message.eventId, ctx.callerId);
+  ctx.loaders = ctx.eventLoaders.forEvent(message.eventId, ctx.viewer);
   if (message.order !== null) ctx.loaders.primeOrderObjects([message.order as UpstreamOrder]);
   if (message.cancellation !== null) {
     ctx.loaders.fulfillmentCancellations.byId.prime(message.cancellation.id, message.cancellation.object as UpstreamFulfillmentCancellation);
@@ -51,8 +52,9 @@ export class CancellationSubscriptionResolver {
     description: 'Every state change of matching fulfillment cancellations, as webhooks report them. With no argument: all cancellations the caller may see.',
     subscribe: ({ args, context }) => {
       const cancellationArgs = args as CancellationArgs;
-      return subscribeStream((context as GatewayContext).pubsub, cancellationTopic(cancellationArgs), {
-        accept: (message) => matchesCancellation(cancellationArgs, message),
+      const { pubsub, viewer } = context as GatewayContext;
+      return subscribeStream(pubsub, cancellationTopic(cancellationArgs, viewer), {
+        accept: (message) => matchesCancellation(cancellationArgs, viewer, message),
       });
     },
   })
@@ -80,7 +82,14 @@ export class CancellationSubscriptionResolver {
 export class OrderSubscriptionResolver {
   @Subscription(() => OrderUpdate, {
     description: 'Every upstream event that concerns this order (order.*, fulfillment.*, fulfillment_order.*, fulfillment_cancellation.*, order.charge.*).',
-    subscribe: ({ args, context }) => subscribeStream((context as GatewayContext).pubsub, Topic.order((args as { id: string }).id)),
+    subscribe: async ({ args, context }) => {
+      const ctx = context as GatewayContext;
+      const orderId = (args as { id: string }).id;
+      // Someone else's order reads like a missing one: NOT_FOUND before anything
+      // is delivered. Admins may watch any id, so they cost no upstream call here.
+      if (ctx.viewer.kind === 'customer') await ctx.loaders.orders.load(orderId);
+      return subscribeStream(ctx.pubsub, Topic.order(orderId), { accept: (message) => canSeeOrder(ctx.viewer, message.customerId) });
+    },
   })
   orderUpdated(
     @Root() message: GatewayEventMessage,

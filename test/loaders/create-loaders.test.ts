@@ -1,4 +1,5 @@
 import { createLoaders } from '../../src/loaders/create-loaders';
+import { DEVELOPMENT_ADMIN } from '../../src/auth/viewer';
 import { createRecordingUpstream } from '../helpers/recording-upstream';
 
 const context = { requestId: 'req-loader-test' };
@@ -22,7 +23,7 @@ describe('createLoaders', () => {
   describe('orders by id', () => {
     it('coalesces duplicate keys into one GET /orders?ids= call', async () => {
       const upstream = createRecordingUpstream({ orders: orders(5) });
-      const loaders = createLoaders(upstream.client, context, { fetchConcurrency: 4 });
+      const loaders = createLoaders(upstream.client, context, { fetchConcurrency: 4, viewer: DEVELOPMENT_ADMIN });
       const ids = ['900000000336', '900000010336', '900000000336'];
       const loaded = await Promise.all(ids.map((id) => loaders.orders.load(id)));
       expect(loaded.map((order) => order.id)).toEqual(ids);
@@ -33,7 +34,7 @@ describe('createLoaders', () => {
 
     it('splits 150 keys into batches of at most 100 ids', async () => {
       const upstream = createRecordingUpstream({ orders: orders(150) });
-      const loaders = createLoaders(upstream.client, context, { fetchConcurrency: 4 });
+      const loaders = createLoaders(upstream.client, context, { fetchConcurrency: 4, viewer: DEVELOPMENT_ADMIN });
       const all = orders(150).map((order) => order.id);
       const loaded = await loaders.orders.loadMany(all);
       expect(loaded.every((order) => !(order instanceof Error))).toBe(true);
@@ -42,7 +43,7 @@ describe('createLoaders', () => {
 
     it('follows hasMore until every key is found when upstream pages are smaller', async () => {
       const upstream = createRecordingUpstream({ orders: orders(30) }, { pageSize: 7 });
-      const loaders = createLoaders(upstream.client, context, { fetchConcurrency: 4 });
+      const loaders = createLoaders(upstream.client, context, { fetchConcurrency: 4, viewer: DEVELOPMENT_ADMIN });
       const all = orders(30).map((order) => order.id);
       const loaded = await loaders.orders.loadMany(all);
       expect(loaded.map((order) => (order instanceof Error ? order.message : order.id))).toEqual(all);
@@ -51,7 +52,7 @@ describe('createLoaders', () => {
 
     it('puts a NOT_FOUND error in the slot of a missing key only', async () => {
       const upstream = createRecordingUpstream({ orders: orders(2) });
-      const loaders = createLoaders(upstream.client, context, { fetchConcurrency: 4 });
+      const loaders = createLoaders(upstream.client, context, { fetchConcurrency: 4, viewer: DEVELOPMENT_ADMIN });
       const [found, missing] = await loaders.orders.loadMany(['900000000336', 'nope']);
       expect(found).toMatchObject({ id: '900000000336' });
       expect(missing).toBeInstanceOf(Error);
@@ -62,7 +63,7 @@ describe('createLoaders', () => {
   describe('embedded payment objects', () => {
     it('primes charges and sources so no GET /charges or /sources call is made', async () => {
       const upstream = createRecordingUpstream({ orders: orders(3) });
-      const loaders = createLoaders(upstream.client, context, { fetchConcurrency: 4 });
+      const loaders = createLoaders(upstream.client, context, { fetchConcurrency: 4, viewer: DEVELOPMENT_ADMIN });
       await loaders.orderPage({ limit: 3 });
       const charge = await loaders.payments.charges.load('charge-1');
       const source = await loaders.payments.sources.load('source-1');
@@ -86,7 +87,7 @@ describe('createLoaders', () => {
         inFlight -= 1;
         return slowGet<T>(...args);
       };
-      const loaders = createLoaders(upstream.client, context, { fetchConcurrency: 2 });
+      const loaders = createLoaders(upstream.client, context, { fetchConcurrency: 2, viewer: DEVELOPMENT_ADMIN });
       const loaded = await loaders.payments.charges.loadMany(charges.map((charge) => charge.id));
       expect(loaded.map((charge) => (charge as { id: string }).id)).toEqual(['c0', 'c1', 'c2', 'c3', 'c4', 'c5']);
       expect(maxInFlight).toBe(2);
@@ -104,7 +105,7 @@ describe('createLoaders', () => {
         state: 'pending',
       }));
       const upstream = createRecordingUpstream({ 'fulfillment-cancellations': cancellations });
-      const loaders = createLoaders(upstream.client, context, { fetchConcurrency: 4 });
+      const loaders = createLoaders(upstream.client, context, { fetchConcurrency: 4, viewer: DEVELOPMENT_ADMIN });
       const [a, b, c, none] = await Promise.all(['order-0', 'order-1', 'order-2', 'order-9'].map((id) => loaders.fulfillmentCancellations.byOrderId.load(id)));
       expect([a?.length, b?.length, c?.length, none?.length]).toEqual([84, 83, 83, 0]);
       expect(upstream.calls).toHaveLength(3);
@@ -121,7 +122,7 @@ describe('createLoaders', () => {
         { id: 'ful_3', orderId: 'o1', items: [] },
       ];
       const upstream = createRecordingUpstream({ fulfillments });
-      const loaders = createLoaders(upstream.client, context, { fetchConcurrency: 4 });
+      const loaders = createLoaders(upstream.client, context, { fetchConcurrency: 4, viewer: DEVELOPMENT_ADMIN });
       const [first, second] = await Promise.all([loaders.fulfillments.byOrderId.load('o1'), loaders.fulfillments.byOrderId.load('o2')]);
       expect(first?.map((item) => item.id)).toEqual(['ful_1', 'ful_3']);
       expect(second?.map((item) => item.id)).toEqual(['ful_2']);
@@ -131,8 +132,8 @@ describe('createLoaders', () => {
 
   it('never shares a cache between two operations', async () => {
     const upstream = createRecordingUpstream({ orders: orders(1) });
-    await createLoaders(upstream.client, context, { fetchConcurrency: 1 }).orders.load('900000000336');
-    await createLoaders(upstream.client, context, { fetchConcurrency: 1 }).orders.load('900000000336');
+    await createLoaders(upstream.client, context, { fetchConcurrency: 1, viewer: DEVELOPMENT_ADMIN }).orders.load('900000000336');
+    await createLoaders(upstream.client, context, { fetchConcurrency: 1, viewer: DEVELOPMENT_ADMIN }).orders.load('900000000336');
     expect(upstream.calls).toHaveLength(2);
   });
 });
