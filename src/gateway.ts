@@ -2,6 +2,8 @@
 import { type Server, createServer } from 'node:http';
 import type { AddressInfo } from 'node:net';
 
+import { createTokenVerifier } from './auth/verify-token';
+import { DEVELOPMENT_ADMIN } from './auth/viewer';
 import type { Config } from './config';
 import { createErrorFormatter } from './errors/format-error';
 import { createMemoryEventLog } from './events/event-log';
@@ -19,6 +21,8 @@ import { createMemoryIdempotencyStore } from './idempotency/idempotency-store';
 import type { Logger } from './logger';
 import { createMemoryPubSub } from './pubsub/memory-pubsub';
 import type { PubSub } from './pubsub/pubsub';
+import { createMetrics } from './http/metrics';
+import type { UpstreamCallRecord } from './upstream/client';
 import { buildGatewaySchema } from './schema/build-schema';
 import { onUnknownEnumValue } from './schema/enums/from-upstream';
 import { type UpstreamClient, createUpstreamClient } from './upstream/client';
@@ -31,8 +35,11 @@ export interface RunningGateway {
   readonly port: number;
   /** Open pub/sub listeners (one per live subscription). */
   openSubscriptions(): number;
-  /** Stops accepting, closes WebSockets with 1001, finishes in-flight requests, closes upstream connections. */
-  stop(): Promise<void>;
+  /**
+   * Stops accepting, closes WebSockets with 1001, lets in-flight requests
+   * finish (cut after `graceMs`, default 10_000), closes upstream connections.
+   */
+  stop(graceMs?: number): Promise<void>;
 }
 
 /** What a gateway is built from besides its configuration. */
@@ -55,9 +62,13 @@ export async function startGateway(config: Config, deps: GatewayDependencies): P
   const { logger } = deps;
   if (config.upstreamBaseUrl === undefined) throw new Error('startGateway needs config.upstreamBaseUrl');
   onUnknownEnumValue((enumName, value) => logger.warn({ enumName, value }, 'upstream sent a value this gateway does not know; mapped to UNKNOWN'));
+  if (config.authJwtSecret === undefined) logger.warn('AUTH_JWT_SECRET is unset: every request is treated as admin (development only)');
   if (config.webhookSecrets.length === 0) logger.warn('DR_WEBHOOK_SECRET is unset: every webhook will be refused with 401');
 
+  // Metrics exist only once the pub/sub does; calls made before are not counted.
+  let observeUpstream: (call: UpstreamCallRecord) => void = () => undefined;
   const upstream = deps.upstream ?? createUpstreamClient({
+    onCall: (call) => observeUpstream(call),
     baseUrl: config.upstreamBaseUrl,
     apiKey: config.upstreamApiKey,
     applicationId: config.applicationId,
@@ -65,6 +76,12 @@ export async function startGateway(config: Config, deps: GatewayDependencies): P
     connections: config.upstreamConnections,
   });
   const pubsub = deps.pubsub ?? createMemoryPubSub();
+  const metrics = createMetrics({ openSubscriptions: () => pubsub.listenerCount() });
+  observeUpstream = (call) => {
+    const endpoint = `${call.method} ${call.collection}`;
+    metrics.upstreamCalls.inc({ endpoint, status: String(call.status) });
+    metrics.upstreamDuration.observe({ endpoint }, call.durationMs / 1000);
+  };
   const eventLoaders = createEventLoaderPool(upstream, { fetchConcurrency: config.upstreamFetchConcurrency });
   const context: ContextDependencies = {
     config,
@@ -73,26 +90,42 @@ export async function startGateway(config: Config, deps: GatewayDependencies): P
     pubsub,
     eventLoaders,
     idempotency: createMemoryIdempotencyStore<MutationRecord>(),
+    authenticate: config.authJwtSecret === undefined ? async () => DEVELOPMENT_ADMIN : createTokenVerifier(config.authJwtSecret),
+    onBatch: (loader, size) => metrics.batchSize.observe({ loader }, size),
   };
   const processing = { pubsub, states: createMemoryObjectStateStore(), ownership: createOwnership(upstream), logger };
   const eventLog = createMemoryEventLog();
 
   const schema = await buildGatewaySchema();
-  const apollo = createApollo(schema, config, logger);
+  const apollo = createApollo(schema, config, logger, metrics);
   await apollo.start();
 
+  let accepting = true;
   const server: Server = createServer(createRouter({
     apollo,
     context,
     readiness: createReadinessCheck(upstream),
     logger,
+    metrics: metrics.registry,
+    accepting: () => accepting,
     webhook: (request, response) => handleWebhook(request, response, {
       secrets: config.webhookSecrets,
       toleranceSeconds: config.webhookToleranceSeconds,
       eventLog,
       logger,
-      onOutcome: deps.onWebhook,
-      afterAccept: (event) => retryProcessing(() => processEvent(event, processing), logger, event.id).then(() => undefined),
+      onOutcome: (outcome) => {
+        metrics.webhookEvents.inc({ type: outcome.kind === 'accepted' ? outcome.event.type : 'unknown', outcome: outcome.kind });
+        deps.onWebhook?.(outcome);
+      },
+      afterAccept: async (event) => {
+        try {
+          const outcome = await retryProcessing(() => processEvent(event, processing), logger, event.id);
+          metrics.eventsPushed.inc({ outcome: outcome.kind });
+        } catch (error) {
+          metrics.eventsPushed.inc({ outcome: 'failed' });
+          throw error;
+        }
+      },
     }),
   }));
   server.keepAliveTimeout = 65_000;
@@ -121,11 +154,17 @@ export async function startGateway(config: Config, deps: GatewayDependencies): P
     url,
     port,
     openSubscriptions: () => pubsub.listenerCount(),
-    async stop() {
+    async stop(graceMs = 10_000) {
+      // Stop accepting: the listener closes, keep-alive sockets get 503 + close.
+      accepting = false;
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       await subscriptions.dispose();
       server.closeIdleConnections();
+      // In-flight requests finish; past the grace period the rest are cut.
+      const grace = setTimeout(() => server.closeAllConnections(), graceMs);
+      grace.unref();
       await closed;
+      clearTimeout(grace);
       await apollo.stop();
       eventLoaders.clear();
       await pubsub.close();

@@ -1,4 +1,4 @@
-// The ApolloServer instance: schema, the one error formatter, plugins, introspection per configuration.
+// The ApolloServer instance: schema, the one error formatter, plugins, introspection and persisted queries per configuration.
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
 import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
@@ -7,14 +7,33 @@ import type { Config } from '../config';
 import { createErrorFormatter } from '../errors/format-error';
 import type { Logger } from '../logger';
 import type { GatewayContext } from './context';
+import type { GatewayMetrics } from './metrics';
+import { metricsPlugin } from './metrics';
+import { allowlistCache, allowlistPlugin, loadAllowlist } from './plugins/persisted-queries';
+import { queryCostPlugin } from './plugins/query-cost';
 
-/** Creates (but does not start) the Apollo server. */
-export function createApollo(schema: GraphQLSchema, config: Config, logger: Logger, plugins: ApolloServerPlugin<GatewayContext>[] = []): ApolloServer<GatewayContext> {
+/**
+ * Creates (but does not start) the Apollo server. Automatic persisted queries
+ * are on (Apollo's in-memory cache); with PERSISTED_QUERIES_ALLOWLIST only the
+ * manifest's operations run. Batched HTTP requests stay off (Apollo's
+ * default), so one HTTP request carries exactly one operation.
+ */
+export function createApollo(schema: GraphQLSchema, config: Config, logger: Logger, metrics: GatewayMetrics): ApolloServer<GatewayContext> {
+  const allowlist = config.persistedQueriesAllowlist === undefined ? undefined : loadAllowlist(config.persistedQueriesAllowlist);
+  if (allowlist !== undefined) logger.info({ operations: allowlist.length }, 'persisted-query allowlist mode: only listed operations run');
+  const plugins: ApolloServerPlugin<GatewayContext>[] = [
+    metricsPlugin(metrics),
+    queryCostPlugin({ maxCost: config.queryMaxCost, maxDepth: config.queryMaxDepth, maxAliases: config.queryMaxAliases }),
+  ];
+  if (allowlist !== undefined) plugins.push(allowlistPlugin(allowlist));
+  if (config.production) plugins.push(ApolloServerPluginLandingPageDisabled());
   return new ApolloServer<GatewayContext>({
     schema,
     introspection: !config.production,
     csrfPrevention: true,
+    allowBatchedHttpRequests: false,
     includeStacktraceInErrorResponses: false,
+    persistedQueries: allowlist === undefined ? {} : { cache: allowlistCache(allowlist), ttl: null },
     formatError: createErrorFormatter({
       production: config.production,
       onUnexpected: (error) => logger.error({ err: error }, 'unexpected error in a GraphQL operation'),
@@ -25,6 +44,6 @@ export function createApollo(schema: GraphQLSchema, config: Config, logger: Logg
       warn: (message) => logger.warn(message),
       error: (message) => logger.error(message),
     },
-    plugins: [...(config.production ? [ApolloServerPluginLandingPageDisabled()] : []), ...plugins],
+    plugins,
   });
 }

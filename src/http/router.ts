@@ -1,7 +1,8 @@
-// The one node:http handler: routes /graphql, /webhooks/digitalriver, /healthz and /readyz, and answers everything else 404.
+// The one node:http handler: routes /graphql, /webhooks/digitalriver, /healthz, /readyz and /metrics, and answers everything else 404.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 import type { ApolloServer } from '@apollo/server';
+import type { Registry } from 'prom-client';
 
 import type { Logger } from '../logger';
 import type { ContextDependencies, GatewayContext } from './context';
@@ -15,6 +16,9 @@ export interface RouterDependencies {
   context: ContextDependencies;
   readiness: () => Promise<Readiness>;
   webhook: (request: IncomingMessage, response: ServerResponse) => Promise<void>;
+  metrics: Registry;
+  /** False once shutdown began: new requests get 503 while in-flight ones finish. */
+  accepting: () => boolean;
   logger: Logger;
 }
 
@@ -39,6 +43,10 @@ async function route(deps: RouterDependencies, request: IncomingMessage, respons
   const path = queryStart === -1 ? url : url.slice(0, queryStart);
   const search = queryStart === -1 ? '' : url.slice(queryStart);
   const method = request.method ?? 'GET';
+  if (!deps.accepting() && path !== '/healthz' && path !== '/metrics') {
+    response.setHeader('connection', 'close');
+    return writeJson(response, 503, undefined, { error: 'shutting down' });
+  }
 
   if (path === '/graphql') {
     if (method !== 'GET' && method !== 'POST') return methodNotAllowed(response, 'GET, POST');
@@ -56,6 +64,13 @@ async function route(deps: RouterDependencies, request: IncomingMessage, respons
     if (method !== 'GET') return methodNotAllowed(response, 'GET');
     const readiness = await deps.readiness();
     return writeJson(response, readiness.ready ? 200 : 503, undefined, { status: readiness.ready ? 'ready' : 'not ready', checks: readiness.checks });
+  }
+  if (path === '/metrics') {
+    if (method !== 'GET') return methodNotAllowed(response, 'GET');
+    const text = await deps.metrics.metrics();
+    response.setHeader('content-type', deps.metrics.contentType);
+    response.end(text);
+    return;
   }
   writeJson(response, 404, undefined, { error: `no route for ${method} ${path}` });
 }

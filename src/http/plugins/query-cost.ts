@@ -11,6 +11,7 @@ import {
   getNamedType,
   isLeafType,
 } from 'graphql';
+import { getVariableValues } from 'graphql/execution/values';
 import { type ComplexityEstimator, getComplexity } from 'graphql-query-complexity';
 
 import { ErrorCode } from '../../errors/codes';
@@ -67,7 +68,15 @@ export function measureOperation(
   const cost: QueryCost = { requestedQueryCost: 0, depth: shape.depth, aliases: shape.aliases };
   if (shape.depth > limits.maxDepth) throw tooComplex(`the query is ${shape.depth} levels deep; at most ${limits.maxDepth} are allowed`, cost, limits);
   if (shape.aliases > limits.maxAliases) throw tooComplex(`the query uses ${shape.aliases} aliases; at most ${limits.maxAliases} are allowed`, cost, limits);
-  cost.requestedQueryCost = getComplexity({ schema, query: document, operationName: operationName ?? undefined, variables: variables ?? {}, estimators: [estimator] });
+  // Coerce variables first: a wrong variable type is the client's input error, not a cost failure.
+  const coerced = operation === undefined ? { coerced: {} } : getVariableValues(schema, operation.variableDefinitions ?? [], variables ?? {});
+  if ('errors' in coerced && coerced.errors !== undefined) {
+    const [first] = coerced.errors;
+    throw new GraphQLError(first?.message ?? 'invalid variables', { extensions: { code: ErrorCode.BAD_USER_INPUT, http: { status: 400 } } });
+  }
+  cost.requestedQueryCost = getComplexity({
+    schema, query: document, operationName: operationName ?? undefined, variables: coerced.coerced ?? {}, estimators: [estimator],
+  });
   if (cost.requestedQueryCost > limits.maxCost) {
     throw tooComplex(`the query costs ${cost.requestedQueryCost}; at most ${limits.maxCost} is allowed (ask for fewer items per page or fewer nested lists)`, cost, limits);
   }

@@ -1,0 +1,74 @@
+// The Prometheus registry and every metric name the gateway exports at /metrics.
+import type { ApolloServerPlugin } from '@apollo/server';
+import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
+
+/** Every metric, in one registry per gateway (tests start several in one process). */
+export interface GatewayMetrics {
+  registry: Registry;
+  operations: Counter<'operation' | 'type' | 'outcome'>;
+  operationDuration: Histogram<'operation' | 'type'>;
+  upstreamCalls: Counter<'endpoint' | 'status'>;
+  upstreamDuration: Histogram<'endpoint'>;
+  batchSize: Histogram<'loader'>;
+  webhookEvents: Counter<'type' | 'outcome'>;
+  eventsPushed: Counter<'outcome'>;
+}
+
+/**
+ * Creates the registry. `openSubscriptions` and `breakerStates` are read at
+ * scrape time, so they cost nothing between scrapes.
+ */
+export function createMetrics(sources: {
+  openSubscriptions: () => number;
+  breakerStates?: () => Record<string, string>;
+}): GatewayMetrics {
+  const registry = new Registry();
+  collectDefaultMetrics({ register: registry, prefix: 'gateway_process_' });
+  const metrics: GatewayMetrics = {
+    registry,
+    operations: new Counter({ name: 'gateway_graphql_operations_total', help: 'GraphQL operations by name, type and outcome (ok, error, rejected).', labelNames: ['operation', 'type', 'outcome'], registers: [registry] }),
+    operationDuration: new Histogram({ name: 'gateway_graphql_operation_duration_seconds', help: 'GraphQL operation latency.', labelNames: ['operation', 'type'], buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10], registers: [registry] }),
+    upstreamCalls: new Counter({ name: 'gateway_upstream_calls_total', help: 'Upstream calls by endpoint (method and collection) and HTTP status (0: no answer).', labelNames: ['endpoint', 'status'], registers: [registry] }),
+    upstreamDuration: new Histogram({ name: 'gateway_upstream_call_duration_seconds', help: 'Upstream call latency by endpoint.', labelNames: ['endpoint'], buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10], registers: [registry] }),
+    batchSize: new Histogram({ name: 'gateway_dataloader_batch_size', help: 'Keys per DataLoader batch.', labelNames: ['loader'], buckets: [1, 2, 5, 10, 25, 50, 100, 250], registers: [registry] }),
+    webhookEvents: new Counter({ name: 'gateway_webhook_events_total', help: 'Webhook deliveries by event type and outcome (accepted, duplicate, stale, ignored, published, unauthorized, bad-request, too-large, failed).', labelNames: ['type', 'outcome'], registers: [registry] }),
+    eventsPushed: new Counter({ name: 'gateway_events_published_total', help: 'Events published to subscribers by this instance, by outcome.', labelNames: ['outcome'], registers: [registry] }),
+  };
+  new Gauge({ name: 'gateway_subscriptions_open', help: 'Open GraphQL subscriptions.', registers: [registry], collect() { this.set(sources.openSubscriptions()); } });
+  if (sources.breakerStates !== undefined) {
+    const states = sources.breakerStates;
+    new Gauge({
+      name: 'gateway_upstream_breaker_open',
+      help: 'Circuit breaker state per upstream endpoint (0 closed, 0.5 half-open, 1 open).',
+      labelNames: ['endpoint'],
+      registers: [registry],
+      collect() {
+        for (const [endpoint, state] of Object.entries(states())) this.set({ endpoint }, state === 'open' ? 1 : state === 'half-open' ? 0.5 : 0);
+      },
+    });
+  }
+  return metrics;
+}
+
+/** The Apollo plugin counting operations by name and outcome, with their latency. */
+export function metricsPlugin<TContext extends object>(metrics: GatewayMetrics): ApolloServerPlugin<TContext> {
+  return {
+    async requestDidStart() {
+      const started = performance.now();
+      let rejected = false;
+      return {
+        async didEncounterErrors({ operation, errors }) {
+          // Errors before execution (parse, validation, cost, auth) mean the operation was refused.
+          rejected = operation === undefined || errors.some((error) => error.extensions?.code === 'QUERY_TOO_COMPLEX');
+        },
+        async willSendResponse({ operationName, operation, response }) {
+          const name = operationName ?? 'anonymous';
+          const type = operation?.operation ?? 'unknown';
+          const hasErrors = response.body.kind === 'single' && (response.body.singleResult.errors?.length ?? 0) > 0;
+          metrics.operations.inc({ operation: name, type, outcome: rejected ? 'rejected' : hasErrors ? 'error' : 'ok' });
+          metrics.operationDuration.observe({ operation: name, type }, (performance.now() - started) / 1000);
+        },
+      };
+    },
+  };
+}
