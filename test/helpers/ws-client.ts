@@ -32,7 +32,10 @@ export function collect<T>(client: Client, query: string, variables: Record<stri
       for (const wake of waiters.splice(0)) wake();
     },
     error: (error) => {
-      results.push({ errors: [{ message: error instanceof Error ? error.message : JSON.stringify(error) }] });
+      const close = error as { code?: number; reason?: string };
+      const message = error instanceof Error ? error.message
+        : typeof close.code === 'number' ? `socket closed ${close.code}: ${close.reason ?? ''}` : JSON.stringify(error);
+      results.push({ errors: [{ message }] });
       for (const wake of waiters.splice(0)) wake();
     },
     complete: () => undefined,
