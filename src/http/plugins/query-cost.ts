@@ -31,8 +31,8 @@ export interface QueryCost {
   aliases: number;
 }
 
-/** The per-order upstream fan-out of `Order.fulfillments` (one call per order). */
-const FAN_OUT_COST = 10;
+/** The per-order upstream fan-out of `Order.fulfillments`: one call per order, a second of the test-mode budget per 25 orders. */
+const FAN_OUT_COST = 25;
 
 /**
  * The cost model, in the spirit of large commerce GraphQL APIs: leaves are
@@ -121,7 +121,13 @@ export function queryCostPlugin<TContext extends { upstreamCalls(): number }>(li
       let cost: QueryCost | undefined;
       return {
         async didResolveOperation({ request, document, operationName, schema }) {
-          cost = measureOperation(schema, document, operationName, request.variables, limits);
+          try {
+            cost = measureOperation(schema, document, operationName, request.variables, limits);
+          } catch (error) {
+            // A refused operation still reports what it would have cost.
+            if (error instanceof GraphQLError && typeof error.extensions.cost === 'object') cost = error.extensions.cost as QueryCost;
+            throw error;
+          }
         },
         async willSendResponse({ response, contextValue }) {
           if (response.body.kind !== 'single') return;
