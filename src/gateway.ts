@@ -26,6 +26,7 @@ import type { UpstreamCallRecord } from './upstream/client';
 import { buildGatewaySchema } from './schema/build-schema';
 import { onUnknownEnumValue } from './schema/enums/from-upstream';
 import { type UpstreamClient, createUpstreamClient } from './upstream/client';
+import { createMemoryRateBudget } from './upstream/rate-budget';
 import { retryProcessing } from './events/retry-processing';
 
 /** A started gateway. */
@@ -74,6 +75,7 @@ export async function startGateway(config: Config, deps: GatewayDependencies): P
     applicationId: config.applicationId,
     timeoutMs: config.upstreamTimeoutMs,
     connections: config.upstreamConnections,
+    rateBudget: createMemoryRateBudget(config.upstreamRateLimit),
   });
   const pubsub = deps.pubsub ?? createMemoryPubSub();
   const metrics = createMetrics({ openSubscriptions: () => pubsub.listenerCount() });
@@ -81,6 +83,7 @@ export async function startGateway(config: Config, deps: GatewayDependencies): P
     const endpoint = `${call.method} ${call.collection}`;
     metrics.upstreamCalls.inc({ endpoint, status: String(call.status) });
     metrics.upstreamDuration.observe({ endpoint }, call.durationMs / 1000);
+    logger.debug({ endpoint, status: call.status, durationMs: Math.round(call.durationMs * 10) / 10 }, 'upstream call');
   };
   const eventLoaders = createEventLoaderPool(upstream, { fetchConcurrency: config.upstreamFetchConcurrency });
   const context: ContextDependencies = {
@@ -160,10 +163,13 @@ export async function startGateway(config: Config, deps: GatewayDependencies): P
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       await subscriptions.dispose();
       server.closeIdleConnections();
-      // In-flight requests finish; past the grace period the rest are cut.
+      // In-flight requests finish; keep-alive sockets close as soon as they go
+      // idle; past the grace period the rest are cut.
+      const sweep = setInterval(() => server.closeIdleConnections(), 50);
       const grace = setTimeout(() => server.closeAllConnections(), graceMs);
       grace.unref();
       await closed;
+      clearInterval(sweep);
       clearTimeout(grace);
       await apollo.stop();
       eventLoaders.clear();

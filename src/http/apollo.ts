@@ -9,6 +9,7 @@ import type { Logger } from '../logger';
 import type { GatewayContext } from './context';
 import type { GatewayMetrics } from './metrics';
 import { metricsPlugin } from './metrics';
+import { accessLogPlugin } from './plugins/access-log';
 import { allowlistCache, allowlistPlugin, loadAllowlist } from './plugins/persisted-queries';
 import { queryCostPlugin } from './plugins/query-cost';
 
@@ -23,6 +24,7 @@ export function createApollo(schema: GraphQLSchema, config: Config, logger: Logg
   if (allowlist !== undefined) logger.info({ operations: allowlist.length }, 'persisted-query allowlist mode: only listed operations run');
   const plugins: ApolloServerPlugin<GatewayContext>[] = [
     metricsPlugin(metrics),
+    accessLogPlugin(logger),
     queryCostPlugin({ maxCost: config.queryMaxCost, maxDepth: config.queryMaxDepth, maxAliases: config.queryMaxAliases }),
   ];
   if (allowlist !== undefined) plugins.push(allowlistPlugin(allowlist));

@@ -23,7 +23,7 @@ export function createMetrics(sources: {
   breakerStates?: () => Record<string, string>;
 }): GatewayMetrics {
   const registry = new Registry();
-  collectDefaultMetrics({ register: registry, prefix: 'gateway_process_' });
+  collectDefaultMetrics({ register: registry, prefix: 'gateway_' });
   const metrics: GatewayMetrics = {
     registry,
     operations: new Counter({ name: 'gateway_graphql_operations_total', help: 'GraphQL operations by name, type and outcome (ok, error, rejected).', labelNames: ['operation', 'type', 'outcome'], registers: [registry] }),

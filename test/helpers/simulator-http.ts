@@ -9,12 +9,12 @@ export async function simGet<T>(simulator: Simulator, path: string, apiKey = 'sk
 }
 
 /** Every object of a simulator list, following hasMore. */
-export async function simListAll<T extends { id: string | number }>(simulator: Simulator, path: string): Promise<T[]> {
+export async function simListAll<T extends { id: string | number }>(simulator: Simulator, path: string, apiKey?: string): Promise<T[]> {
   const all: T[] = [];
   let after: string | undefined;
   for (;;) {
     const separator = path.includes('?') ? '&' : '?';
-    const page = await simGet<{ hasMore?: boolean; data: T[] }>(simulator, `${path}${separator}limit=100${after === undefined ? '' : `&startingAfter=${encodeURIComponent(after)}`}`);
+    const page = await simGet<{ hasMore?: boolean; data: T[] }>(simulator, `${path}${separator}limit=100${after === undefined ? '' : `&startingAfter=${encodeURIComponent(after)}`}`, apiKey);
     all.push(...page.data);
     const last = page.data[page.data.length - 1];
     if (page.hasMore !== true || last === undefined) return all;

@@ -56,13 +56,15 @@ export function allowlistCache(operations: readonly PersistedOperation[]): KeyVa
   };
 }
 
-/** Refuses (FORBIDDEN) any operation whose text is not in the allowlist, before parsing. */
+/** Refuses (FORBIDDEN) any operation whose text is not in the allowlist, before execution. */
 export function allowlistPlugin<TContext extends object>(operations: readonly PersistedOperation[]): ApolloServerPlugin<TContext> {
   const allowed = new Set(operations.map((operation) => operation.id));
   return {
     async requestDidStart() {
       return {
-        async didResolveSource({ queryHash }) {
+        // didResolveOperation, not didResolveSource: Apollo answers errors thrown
+        // there as request errors with their status; earlier hooks give a 500.
+        async didResolveOperation({ queryHash }) {
           if (!allowed.has(queryHash)) {
             throw new GraphQLError('this operation is not in the persisted-query allowlist', {
               extensions: { code: ErrorCode.FORBIDDEN, http: { status: 403 } },
