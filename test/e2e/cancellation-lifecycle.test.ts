@@ -29,7 +29,7 @@ describe('cancellation lifecycle', () => {
       body: JSON.stringify({ address: `${stack.url}/webhooks/digitalriver`, types: ['*'] }),
     });
     expect(response.status).toBe(201);
-    const page = await execute(stack.url, CancellableItemsDocument, { first: 100, filter: { state: 'ACCEPTED' } });
+    const page = await execute(stack.url, CancellableItemsDocument, { first: 50, filter: { state: 'ACCEPTED' } });
     candidates = page.data!.orders.nodes;
   });
 
@@ -175,7 +175,7 @@ describe('cancellation lifecycle', () => {
 
     it('returns upstream 409 order_complete as a user error', async () => {
       // Fresh state: accepted cancellations of earlier tests made fulfillments upstream.
-      const fresh = (await execute(stack.url, CancellableItemsDocument, { first: 100, filter: { state: 'ACCEPTED' } })).data!.orders.nodes;
+      const fresh = (await execute(stack.url, CancellableItemsDocument, { first: 50, filter: { state: 'ACCEPTED' } })).data!.orders.nodes;
       const order = fresh.find((candidate) => candidate.fulfillments.length === 0 && !used.has(candidate.id))!;
       stack.simulator.faults.add({ method: 'POST', pathPrefix: '/fulfillments', status: 409,
         body: { type: 'conflict', errors: [{ code: 'order_complete', parameter: 'orderId', message: `Order '${order.id}' is complete.` }] } });
