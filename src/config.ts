@@ -18,6 +18,8 @@ export interface Config {
   readonly webhookSecrets: readonly string[];
   readonly webhookToleranceSeconds: number;
   readonly redisUrl: string | undefined;
+  /** Prefix of every Redis key and channel (REDIS_KEY_PREFIX, default `drgw:`): instances sharing a prefix share state. */
+  readonly redisKeyPrefix: string;
   readonly authJwtSecret: string | undefined;
   readonly production: boolean;
   readonly upstreamRateLimit: number;
@@ -88,6 +90,7 @@ export function loadConfig(env: Env = process.env): Config {
     webhookSecrets,
     webhookToleranceSeconds: readInteger('WEBHOOK_TOLERANCE_SECONDS', read('WEBHOOK_TOLERANCE_SECONDS'), 300, 1, 86_400),
     redisUrl: readUrl('REDIS_URL', read('REDIS_URL')),
+    redisKeyPrefix: read('REDIS_KEY_PREFIX') ?? 'drgw:',
     authJwtSecret,
     production,
     upstreamRateLimit: readInteger('UPSTREAM_RATE_LIMIT', read('UPSTREAM_RATE_LIMIT'), 25, 0, 100_000),

@@ -6,22 +6,20 @@ import { createTokenVerifier } from './auth/verify-token';
 import { DEVELOPMENT_ADMIN } from './auth/viewer';
 import type { Config } from './config';
 import { createErrorFormatter } from './errors/format-error';
-import { createMemoryEventLog } from './events/event-log';
-import { createMemoryObjectStateStore } from './events/object-state-store';
 import { createOwnership } from './events/ownership';
 import { processEvent } from './events/process-event';
 import { type ReceiptOutcome, handleWebhook } from './events/receiver';
 import { createApollo } from './http/apollo';
-import type { ContextDependencies, MutationRecord } from './http/context';
+import type { ContextDependencies } from './http/context';
 import { createEventLoaderPool } from './http/event-loader-pool';
 import { createReadinessCheck } from './http/health';
 import { createRouter } from './http/router';
 import { startSubscriptionServer } from './http/subscriptions';
-import { createMemoryIdempotencyStore } from './idempotency/idempotency-store';
 import type { Logger } from './logger';
-import { createMemoryPubSub } from './pubsub/memory-pubsub';
 import type { PubSub } from './pubsub/pubsub';
 import { createMetrics } from './http/metrics';
+import { watchRedis } from './redis/redis-health';
+import { createSharedState } from './shared-state';
 import type { UpstreamCallRecord } from './upstream/client';
 import { buildGatewaySchema } from './schema/build-schema';
 import { onUnknownEnumValue } from './schema/enums/from-upstream';
@@ -77,7 +75,8 @@ export async function startGateway(config: Config, deps: GatewayDependencies): P
     connections: config.upstreamConnections,
     rateBudget: createMemoryRateBudget(config.upstreamRateLimit),
   });
-  const pubsub = deps.pubsub ?? createMemoryPubSub();
+  const shared = await createSharedState(config, logger);
+  const pubsub = deps.pubsub ?? shared.pubsub;
   const metrics = createMetrics({ openSubscriptions: () => pubsub.listenerCount() });
   observeUpstream = (call) => {
     const endpoint = `${call.method} ${call.collection}`;
@@ -92,12 +91,21 @@ export async function startGateway(config: Config, deps: GatewayDependencies): P
     upstream,
     pubsub,
     eventLoaders,
-    idempotency: createMemoryIdempotencyStore<MutationRecord>(),
+    idempotency: shared.idempotency,
     authenticate: config.authJwtSecret === undefined ? async () => DEVELOPMENT_ADMIN : createTokenVerifier(config.authJwtSecret),
     onBatch: (loader, size) => metrics.batchSize.observe({ loader }, size),
   };
-  const processing = { pubsub, states: createMemoryObjectStateStore(), ownership: createOwnership(upstream), logger };
-  const eventLog = createMemoryEventLog();
+  const processing = { pubsub, states: shared.states, ownership: createOwnership(upstream), logger };
+  shared.queue.start(async (event) => {
+    try {
+      const outcome = await retryProcessing(() => processEvent(event, processing), logger, event.id);
+      metrics.eventsPushed.inc({ outcome: outcome.kind });
+    } catch (error) {
+      metrics.eventsPushed.inc({ outcome: 'failed' });
+      throw error;
+    }
+  });
+  const redisHealth = shared.redis === undefined ? undefined : watchRedis(shared.redis, metrics, logger);
 
   const schema = await buildGatewaySchema();
   const apollo = createApollo(schema, config, logger, metrics);
@@ -107,27 +115,19 @@ export async function startGateway(config: Config, deps: GatewayDependencies): P
   const server: Server = createServer(createRouter({
     apollo,
     context,
-    readiness: createReadinessCheck(upstream),
+    readiness: createReadinessCheck(upstream, { redis: redisHealth }),
     logger,
     metrics: metrics.registry,
     accepting: () => accepting,
     webhook: (request, response) => handleWebhook(request, response, {
       secrets: config.webhookSecrets,
       toleranceSeconds: config.webhookToleranceSeconds,
-      eventLog,
+      eventLog: shared.eventLog,
+      queue: shared.queue,
       logger,
       onOutcome: (outcome) => {
         metrics.webhookEvents.inc({ type: outcome.kind === 'accepted' ? outcome.event.type : 'unknown', outcome: outcome.kind });
         deps.onWebhook?.(outcome);
-      },
-      afterAccept: async (event) => {
-        try {
-          const outcome = await retryProcessing(() => processEvent(event, processing), logger, event.id);
-          metrics.eventsPushed.inc({ outcome: outcome.kind });
-        } catch (error) {
-          metrics.eventsPushed.inc({ outcome: 'failed' });
-          throw error;
-        }
       },
     }),
   }));
@@ -172,9 +172,13 @@ export async function startGateway(config: Config, deps: GatewayDependencies): P
       clearInterval(sweep);
       clearTimeout(grace);
       await apollo.stop();
+      await shared.queue.stop();
       eventLoaders.clear();
       await pubsub.close();
       await upstream.close();
+      redisHealth?.stop();
+      // Redis last: the queue and the pub/sub needed it until now.
+      await shared.redis?.close();
     },
   };
 }

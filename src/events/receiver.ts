@@ -1,9 +1,10 @@
-// The webhook receiver's HTTP adapter: 1 MiB cap, raw-body signature check, parse, de-dup, answer, then process.
+// The webhook receiver's HTTP adapter: 1 MiB cap, raw-body signature check, parse, de-dup, record in the queue, answer.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 import type { Logger } from '../logger';
 import { BodyTooLargeError, MAX_BODY_BYTES, readBody } from '../http/read-body';
 import type { EventLog } from './event-log';
+import type { EventQueue } from './event-queue';
 import { parseEvent, type UpstreamEvent } from './parse-event';
 import { verifySignature } from './signature';
 
@@ -13,32 +14,49 @@ export type ReceiptOutcome =
   | { status: 200; kind: 'duplicate'; eventId: string }
   | { status: 400; kind: 'bad-request'; message: string }
   | { status: 401; kind: 'unauthorized'; reason: string }
-  | { status: 413; kind: 'too-large' };
+  | { status: 413; kind: 'too-large' }
+  | { status: 503; kind: 'unavailable'; reason: string };
 
 /** What the receiver needs. */
 export interface ReceiverDependencies {
   secrets: readonly string[];
   toleranceSeconds: number;
   eventLog: EventLog;
+  /** Where an accepted event is recorded before the 202. */
+  queue: EventQueue;
   logger: Logger;
-  /** Runs after the answer; its failures are logged, never answered. */
-  afterAccept: (event: UpstreamEvent) => Promise<void>;
   /** Observes every outcome (metrics, tests). */
   onOutcome?: (outcome: ReceiptOutcome) => void;
 }
 
-/** Decides the answer to one delivery. Pure apart from the event log. */
+/**
+ * Decides the answer to one delivery. A new event is answered 202 only once
+ * it is recorded in the queue; when the de-dup store or the queue cannot be
+ * reached (Redis away) the answer is 503, so upstream delivers again later.
+ */
 export async function receiveWebhook(
   signatureHeader: string | undefined,
   rawBody: Buffer,
-  deps: Pick<ReceiverDependencies, 'secrets' | 'toleranceSeconds' | 'eventLog'>,
+  deps: Pick<ReceiverDependencies, 'secrets' | 'toleranceSeconds' | 'eventLog' | 'queue'>,
 ): Promise<ReceiptOutcome> {
   const verdict = verifySignature(signatureHeader, rawBody, { secrets: deps.secrets, toleranceSeconds: deps.toleranceSeconds });
   if (!verdict.ok) return { status: 401, kind: 'unauthorized', reason: verdict.reason };
   const parsed = parseEvent(rawBody);
   if (!parsed.ok) return { status: 400, kind: 'bad-request', message: parsed.message };
-  const isNew = await deps.eventLog.recordIfNew(parsed.event.id);
+  let isNew: boolean;
+  try {
+    isNew = await deps.eventLog.recordIfNew(parsed.event.id);
+  } catch (error) {
+    return { status: 503, kind: 'unavailable', reason: error instanceof Error ? error.message : String(error) };
+  }
   if (!isNew) return { status: 200, kind: 'duplicate', eventId: parsed.event.id };
+  try {
+    await deps.queue.enqueue(parsed.event);
+  } catch (error) {
+    // Not recorded: forget the id so the redelivery is not taken for a duplicate.
+    await deps.eventLog.forget(parsed.event.id).catch(() => undefined);
+    return { status: 503, kind: 'unavailable', reason: error instanceof Error ? error.message : String(error) };
+  }
   return { status: 202, kind: 'accepted', event: parsed.event };
 }
 
@@ -81,18 +99,14 @@ export async function handleWebhook(request: IncomingMessage, response: ServerRe
     case 'too-large':
       response.end(JSON.stringify({ error: `body is larger than ${MAX_BODY_BYTES} bytes` }));
       break;
+    case 'unavailable':
+      deps.logger.warn({ reason: outcome.reason }, 'webhook refused with 503: shared state unreachable');
+      response.setHeader('retry-after', '5');
+      response.end(JSON.stringify({ error: 'temporarily unavailable; deliver again later' }));
+      break;
     default: {
       const unreachable: never = outcome;
       throw new Error(`unhandled receipt outcome ${JSON.stringify(unreachable)}`);
     }
-  }
-  if (outcome.kind === 'accepted') {
-    const { event } = outcome;
-    // Heavy work after the answer: upstream waits at most 3 s for it.
-    setImmediate(() => {
-      deps.afterAccept(event).catch((error: unknown) => {
-        deps.logger.error({ err: error, eventId: event.id, type: event.type }, 'webhook event processing failed');
-      });
-    });
   }
 }

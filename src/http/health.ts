@@ -13,6 +13,8 @@ export interface Readiness {
 export interface ReadinessOptions {
   /** How long a verdict is reused, so probes do not spend the upstream rate budget. Defaults to 5_000. */
   cacheMs?: number;
+  /** Redis, when configured: checked on every probe (it is cheap and must be current). */
+  redis?: { check(): Promise<{ ok: boolean; detail?: string }> } | undefined;
 }
 
 /**
@@ -20,7 +22,7 @@ export interface ReadinessOptions {
  * call answers (any answer but 5xx, a timeout or a refused connection; a 401
  * means reachable but misconfigured, and is reported as not ready).
  */
-export function createReadinessCheck(upstream: UpstreamClient, { cacheMs = 5_000 }: ReadinessOptions = {}): () => Promise<Readiness> {
+export function createReadinessCheck(upstream: UpstreamClient, { cacheMs = 5_000, redis }: ReadinessOptions = {}): () => Promise<Readiness> {
   let cached: { at: number; value: Promise<Readiness> } | undefined;
   const probe = async (): Promise<Readiness> => {
     try {
@@ -31,9 +33,12 @@ export function createReadinessCheck(upstream: UpstreamClient, { cacheMs = 5_000
       return { ready: false, checks: { upstream: { ok: false, detail } } };
     }
   };
-  return () => {
+  return async () => {
     const now = Date.now();
     if (cached === undefined || now - cached.at > cacheMs) cached = { at: now, value: probe() };
-    return cached.value;
+    const upstreamVerdict = await cached.value;
+    if (redis === undefined) return upstreamVerdict;
+    const redisVerdict = await redis.check();
+    return { ready: upstreamVerdict.ready && redisVerdict.ok, checks: { ...upstreamVerdict.checks, redis: redisVerdict } };
   };
 }

@@ -12,6 +12,8 @@ export interface GatewayMetrics {
   batchSize: Histogram<'loader'>;
   webhookEvents: Counter<'type' | 'outcome'>;
   eventsPushed: Counter<'outcome'>;
+  redisRoundTrip: Histogram;
+  redisErrors: Counter;
 }
 
 /**
@@ -32,6 +34,8 @@ export function createMetrics(sources: {
     upstreamDuration: new Histogram({ name: 'gateway_upstream_call_duration_seconds', help: 'Upstream call latency by endpoint.', labelNames: ['endpoint'], buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10], registers: [registry] }),
     batchSize: new Histogram({ name: 'gateway_dataloader_batch_size', help: 'Keys per DataLoader batch.', labelNames: ['loader'], buckets: [1, 2, 5, 10, 25, 50, 100, 250], registers: [registry] }),
     webhookEvents: new Counter({ name: 'gateway_webhook_events_total', help: 'Webhook deliveries by event type and outcome (accepted, duplicate, stale, ignored, published, unauthorized, bad-request, too-large, failed).', labelNames: ['type', 'outcome'], registers: [registry] }),
+    redisRoundTrip: new Histogram({ name: 'gateway_redis_roundtrip_seconds', help: 'Redis PING round-trip time (REDIS_URL only).', buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.5], registers: [registry] }),
+    redisErrors: new Counter({ name: 'gateway_redis_errors_total', help: 'Failed Redis health checks (REDIS_URL only).', registers: [registry] }),
     eventsPushed: new Counter({ name: 'gateway_events_published_total', help: 'Events published to subscribers by this instance, by outcome.', labelNames: ['outcome'], registers: [registry] }),
   };
   new Gauge({ name: 'gateway_subscriptions_open', help: 'Open GraphQL subscriptions.', registers: [registry], collect() { this.set(sources.openSubscriptions()); } });

@@ -1,8 +1,10 @@
-// The one module that talks HTTP to the upstream: builds every URL, sends the contract's headers over pooled keep-alive connections, enforces a timeout, and parses upstream errors into typed errors.
+// The one module that talks HTTP to the upstream: builds every URL, sends the contract's headers over pooled keep-alive connections, enforces a timeout, parses upstream errors into typed errors, and runs each call under the retry, breaker and rate-budget policy.
 import { randomUUID } from 'node:crypto';
 
 import { Pool, errors as undiciErrors } from 'undici';
 
+import { type UpstreamCallRecord, type UpstreamRetryRecord, createCallPolicy, outcomeOf } from './call-policy';
+import { type BreakerOptions, type BreakerState, type BreakerStateChange, createBreakerRegistry } from './circuit-breakers';
 import {
   UpstreamConnectionError,
   UpstreamError,
@@ -10,7 +12,12 @@ import {
   UpstreamRateLimitedError,
   UpstreamTimeoutError,
 } from './errors';
+import { type RateBudget, unlimitedRateBudget } from './rate-budget';
+import { type RetryOptions, resolveRetryPolicy } from './retry';
 import type { UpstreamCollection, UpstreamErrorDetail, UpstreamPage, UpstreamQuery } from './types';
+
+export type { CallOutcome, UpstreamCallRecord, UpstreamRetryRecord } from './call-policy';
+export type { BreakerState, BreakerStateChange } from './circuit-breakers';
 
 /** Who caused an upstream call: travels as `upstream-id` and `forwarded`. */
 export interface CallContext {
@@ -28,21 +35,34 @@ export interface UpstreamClientOptions {
   apiKey: string;
   /** `<package>/<version>`, sent as `upstream-application-id`. */
   applicationId: string;
-  /** Timeout of one call, headers and body together. */
+  /** Timeout of one attempt, headers and body together (a retry gets at most what is left of `retry.budgetMs`). */
   timeoutMs: number;
   /** Sockets kept open to the upstream. */
   connections: number;
-  /** Called after every call with its outcome; metrics and tests hook in here. */
+  /**
+   * Which failures are retried and how (see `retry.ts`). Defaults: 3 retries,
+   * full-jitter backoff from 100 ms doubling, 5 s per call in all; `false`
+   * sends every call once.
+   */
+  retry?: RetryOptions | false;
+  /**
+   * Per-endpoint circuit breakers (see `circuit-breakers.ts`). Defaults: open
+   * past 50% failures once 5 calls fell within 10 s, probe after 5 s;
+   * `false` turns them off.
+   */
+  breaker?: BreakerOptions | false;
+  /**
+   * Token budget every attempt acquires first. Defaults to no budget: a
+   * budget must be shared by every client of the process, so the caller
+   * creates it once (`createMemoryRateBudget(config.upstreamRateLimit)`).
+   */
+  rateBudget?: RateBudget;
+  /** Called after every attempt with its outcome, refused attempts included; metrics and tests hook in here. */
   onCall?: (call: UpstreamCallRecord) => void;
-}
-
-/** What {@link UpstreamClientOptions.onCall} receives. */
-export interface UpstreamCallRecord {
-  method: string;
-  collection: UpstreamCollection;
-  /** HTTP status, or 0 when no answer arrived (timeout, connection error). */
-  status: number;
-  durationMs: number;
+  /** Called before each retry's wait, for logs and metrics. */
+  onRetry?: (retry: UpstreamRetryRecord) => void;
+  /** Called when an endpoint's breaker opens, half-opens or closes. */
+  onBreakerStateChange?: (change: BreakerStateChange) => void;
 }
 
 /** Options of a write. */
@@ -59,15 +79,33 @@ export interface UpstreamClient {
   list<T>(collection: UpstreamCollection, query: UpstreamQuery, context: CallContext): Promise<UpstreamPage<T>>;
   /** `POST /{collection}` with a JSON body. */
   create<T>(collection: UpstreamCollection, body: unknown, context: CallContext, options?: WriteOptions): Promise<T>;
-  /** Closes the pooled connections. */
+  /**
+   * Each upstream endpoint seen so far (`GET orders`) and its circuit
+   * breaker's state, for metrics and health. Optional so that test fakes
+   * need not have one.
+   */
+  breakerStates?(): Record<string, BreakerState>;
+  /** Closes the pooled connections and stops the breakers' timers. */
   close(): Promise<void>;
+}
+
+/** The client {@link createUpstreamClient} builds: always reports its breakers. */
+export interface ResilientUpstreamClient extends UpstreamClient {
+  breakerStates(): Record<string, BreakerState>;
 }
 
 /**
  * Creates the upstream client. One instance per process: its pool keeps up to
- * `connections` sockets alive, so loaders of concurrent requests share them.
+ * `connections` sockets alive, so loaders of concurrent requests share them,
+ * and its breakers see every call to an endpoint.
+ *
+ * Every call runs as attempts: a refused circuit fails fast, each attempt
+ * takes a rate-budget token, and failed attempts are retried per `retry`
+ * (reads on 429/502/503/504, timeouts and connection errors; writes only on
+ * 429 or a connection that failed before sending, with the same
+ * `Idempotency-Key`). Throws a `TypeError` for invalid `retry` settings.
  */
-export function createUpstreamClient(options: UpstreamClientOptions): UpstreamClient {
+export function createUpstreamClient(options: UpstreamClientOptions): ResilientUpstreamClient {
   const base = new URL(options.baseUrl);
   const basePath = base.pathname.replace(/\/+$/, '');
   const pool = new Pool(base.origin, {
@@ -80,8 +118,17 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
     accept: 'application/json',
     'upstream-application-id': options.applicationId,
   };
+  const breakers = createBreakerRegistry(options.breaker === false ? false : { ...options.breaker, onStateChange: options.onBreakerStateChange });
+  const policy = createCallPolicy({
+    retry: resolveRetryPolicy(options.retry),
+    breakers,
+    rateBudget: options.rateBudget ?? unlimitedRateBudget,
+    timeoutMs: options.timeoutMs,
+    onCall: options.onCall,
+    onRetry: options.onRetry,
+  });
 
-  async function send(
+  function send(
     method: 'GET' | 'POST',
     collection: UpstreamCollection,
     path: string,
@@ -89,22 +136,38 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
     body?: unknown,
     writeOptions?: WriteOptions,
   ): Promise<unknown> {
+    // Built once per call: every attempt of a write carries the same Idempotency-Key.
     const headers: Record<string, string> = { ...fixedHeaders, 'upstream-id': context.requestId };
     if (context.clientIp !== undefined) headers.forwarded = `for=${context.clientIp}`;
     if (body !== undefined) headers['content-type'] = 'application/json';
     if (writeOptions?.idempotencyKey !== undefined) headers['idempotency-key'] = writeOptions.idempotencyKey;
+    const payload = body === undefined ? null : JSON.stringify(body);
+    return policy.run({ method, collection, path }, ({ attempt, timeoutMs }) =>
+      sendOnce(method, collection, path, headers, payload, attempt, timeoutMs));
+  }
+
+  async function sendOnce(
+    method: 'GET' | 'POST',
+    collection: UpstreamCollection,
+    path: string,
+    headers: Record<string, string>,
+    payload: string | null,
+    attempt: number,
+    timeoutMs: number,
+  ): Promise<unknown> {
     const info = { method, path };
     const started = performance.now();
     let status = 0;
+    let failure: unknown;
     try {
       const response = await pool.request({
         method,
         path: basePath + path,
         headers,
-        body: body === undefined ? null : JSON.stringify(body),
-        signal: AbortSignal.timeout(options.timeoutMs),
-        headersTimeout: options.timeoutMs,
-        bodyTimeout: options.timeoutMs,
+        body: payload,
+        signal: AbortSignal.timeout(timeoutMs),
+        headersTimeout: timeoutMs,
+        bodyTimeout: timeoutMs,
       });
       status = response.statusCode;
       const requestIdHeader = response.headers['x-dr-requestid'];
@@ -115,9 +178,10 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
       }
       throw toUpstreamError(status, text, response.headers['retry-after'], { ...info, upstreamRequestId });
     } catch (error) {
-      throw classifyTransportError(error, options.timeoutMs, info);
+      failure = classifyTransportError(error, timeoutMs, info);
+      throw failure;
     } finally {
-      options.onCall?.({ method, collection, status, durationMs: performance.now() - started });
+      options.onCall?.({ method, collection, status, durationMs: performance.now() - started, attempt, outcome: outcomeOf(failure) });
     }
   }
 
@@ -134,7 +198,11 @@ export function createUpstreamClient(options: UpstreamClientOptions): UpstreamCl
       const result = await send('POST', collection, `/${collection}`, context, body, writeOptions);
       return requireObject(result, { method: 'POST', path: `/${collection}` }) as T;
     },
-    close: () => pool.close(),
+    breakerStates: () => breakers.states(),
+    async close() {
+      breakers.shutdown();
+      await pool.close();
+    },
   };
 }
 

@@ -2,7 +2,7 @@
 import type { UpstreamErrorDetail } from './types';
 
 /** Fields common to every upstream failure. */
-interface UpstreamFailureInfo {
+export interface UpstreamFailureInfo {
   method: string;
   path: string;
   /** Upstream's `x-dr-requestid`, for cross-referencing upstream logs. */
@@ -32,24 +32,54 @@ export class UpstreamTimeoutError extends Error {
   }
 }
 
-/** Upstream refused the call with 429, or the gateway's own rate budget ran out. */
+/**
+ * Who refused a call for rate: upstream itself (a 429 answer), or the
+ * gateway's own rate budget, which refused before anything was sent.
+ */
+export type RateLimitSource = 'upstream' | 'budget';
+
+/** Upstream refused the call with 429, or the gateway's own rate budget ran out (`source: 'budget'`: nothing was sent). */
 export class UpstreamRateLimitedError extends Error {
   override readonly name = 'UpstreamRateLimitedError';
   constructor(
+    /** Upstream's `Retry-After`; for the budget, an estimate of when a token frees up. */
     readonly retryAfterSeconds: number | undefined,
     readonly info: UpstreamFailureInfo,
     readonly errors: readonly UpstreamErrorDetail[] = [],
+    readonly source: RateLimitSource = 'upstream',
   ) {
-    super(`upstream ${info.method} ${info.path} is rate limited`
+    super((source === 'budget'
+      ? `upstream ${info.method} ${info.path} was not sent: the gateway's own upstream rate budget is exhausted`
+      : `upstream ${info.method} ${info.path} is rate limited`)
       + (retryAfterSeconds === undefined ? '' : `; retry after ${retryAfterSeconds} s`));
   }
 }
 
 /** The connection failed (refused, reset, DNS) before an answer arrived. */
 export class UpstreamConnectionError extends Error {
-  override readonly name = 'UpstreamConnectionError';
+  override readonly name: string = 'UpstreamConnectionError';
   constructor(readonly info: UpstreamFailureInfo, cause: unknown) {
     super(`upstream ${info.method} ${info.path} could not be reached: ${cause instanceof Error ? cause.message : String(cause)}`, { cause });
+  }
+}
+
+/**
+ * The circuit breaker of an endpoint (`GET orders`) is open because upstream
+ * kept failing there: the call failed fast and nothing was sent. It extends
+ * {@link UpstreamConnectionError} on purpose, so that every consumer that
+ * already handles "upstream could not be reached" (the error formatter,
+ * readiness) treats it as that without knowing about breakers.
+ */
+export class UpstreamCircuitOpenError extends UpstreamConnectionError {
+  override readonly name = 'UpstreamCircuitOpenError';
+  constructor(
+    /** The breaker's key: method and collection, e.g. `GET orders`. */
+    readonly endpoint: string,
+    info: UpstreamFailureInfo,
+    cause?: unknown,
+  ) {
+    super(info, cause);
+    this.message = `upstream ${info.method} ${info.path} was not sent: the circuit for ${endpoint} is open after repeated upstream failures`;
   }
 }
 
@@ -67,6 +97,7 @@ export type UpstreamFailure =
   | UpstreamTimeoutError
   | UpstreamRateLimitedError
   | UpstreamConnectionError
+  | UpstreamCircuitOpenError
   | UpstreamProtocolError;
 
 /** True for every error class above. */
@@ -75,5 +106,6 @@ export function isUpstreamFailure(error: unknown): error is UpstreamFailure {
     || error instanceof UpstreamTimeoutError
     || error instanceof UpstreamRateLimitedError
     || error instanceof UpstreamConnectionError
+    || error instanceof UpstreamCircuitOpenError
     || error instanceof UpstreamProtocolError;
 }

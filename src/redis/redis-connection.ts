@@ -1,0 +1,69 @@
+// The Redis connections of one gateway instance: commands, blocking reads and subscriptions, failing fast while Redis is away.
+import Redis from 'ioredis';
+
+import type { Logger } from '../logger';
+
+/** One instance's Redis connections. */
+export interface RedisConnections {
+  /** Commands (SET NX, EVALSHA, PUBLISH, XADD…); fails at once while disconnected. */
+  command: Redis;
+  /** SUBSCRIBE only. */
+  subscriber: Redis;
+  /** Blocking stream reads (XREADGROUP BLOCK) only. */
+  blocking: Redis;
+  /** Key prefix every module puts before its keys. */
+  prefix: string;
+  /** Round-trip time of a PING in ms; rejects while Redis is unreachable. */
+  ping(): Promise<number>;
+  /** Observes every command outcome (metrics). */
+  onCommand?: (durationMs: number, ok: boolean) => void;
+  /** Closes the three connections (called last at shutdown). */
+  close(): Promise<void>;
+}
+
+/**
+ * Opens the connections to `url`. Commands are never queued while Redis is
+ * away (`enableOfflineQueue: false`, one retry): the webhook receiver must
+ * answer 503 at once so upstream delivers again later, instead of hanging.
+ */
+export function connectRedis(url: string, prefix: string, logger: Logger): RedisConnections {
+  const options = {
+    maxRetriesPerRequest: 1,
+    enableOfflineQueue: false,
+    connectTimeout: 2_000,
+    retryStrategy: (attempt: number) => Math.min(attempt * 200, 2_000),
+    lazyConnect: false,
+  };
+  const command = new Redis(url, options);
+  const subscriber = new Redis(url, { ...options, enableOfflineQueue: true });
+  const blocking = new Redis(url, { ...options, enableOfflineQueue: true, maxRetriesPerRequest: null });
+  let reported = false;
+  for (const [name, connection] of [['command', command], ['subscriber', subscriber], ['blocking', blocking]] as const) {
+    connection.on('error', (error: Error) => {
+      // ioredis reports every failed reconnect; one line per outage is enough.
+      if (!reported) logger.warn({ connection: name, err: error.message }, 'redis connection error');
+      reported = true;
+    });
+    connection.on('ready', () => {
+      if (reported) logger.info({ connection: name }, 'redis connection restored');
+      reported = false;
+    });
+  }
+  return {
+    command,
+    subscriber,
+    blocking,
+    prefix,
+    async ping() {
+      const started = performance.now();
+      await command.ping();
+      return performance.now() - started;
+    },
+    async close() {
+      await Promise.allSettled([command.quit(), subscriber.quit(), blocking.quit()]);
+      command.disconnect();
+      subscriber.disconnect();
+      blocking.disconnect();
+    },
+  };
+}
