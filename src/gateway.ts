@@ -77,10 +77,21 @@ export async function startGateway(config: Config, deps: GatewayDependencies): P
   });
   const shared = await createSharedState(config, logger);
   const pubsub = deps.pubsub ?? shared.pubsub;
-  const metrics = createMetrics({ openSubscriptions: () => pubsub.listenerCount() });
+  const metrics = createMetrics({ openSubscriptions: () => pubsub.listenerCount(), breakerStates: () => upstream.breakerStates?.() ?? {} });
+  // Readiness asks once, fast: no retries, no breaker, outside the request budget.
+  const probeClient = createUpstreamClient({
+    baseUrl: config.upstreamBaseUrl,
+    apiKey: config.upstreamApiKey,
+    applicationId: config.applicationId,
+    timeoutMs: Math.min(config.upstreamTimeoutMs, 2_000),
+    connections: 1,
+    retry: false,
+    breaker: false,
+  });
   observeUpstream = (call) => {
     const endpoint = `${call.method} ${call.collection}`;
-    metrics.upstreamCalls.inc({ endpoint, status: String(call.status) });
+    // Attempts refused before sending (open breaker, spent budget) are labelled by why.
+    metrics.upstreamCalls.inc({ endpoint, status: call.status === 0 ? call.outcome : String(call.status) });
     metrics.upstreamDuration.observe({ endpoint }, call.durationMs / 1000);
     logger.debug({ endpoint, status: call.status, durationMs: Math.round(call.durationMs * 10) / 10 }, 'upstream call');
   };
@@ -115,7 +126,7 @@ export async function startGateway(config: Config, deps: GatewayDependencies): P
   const server: Server = createServer(createRouter({
     apollo,
     context,
-    readiness: createReadinessCheck(upstream, { redis: redisHealth }),
+    readiness: createReadinessCheck(probeClient, { redis: redisHealth }),
     logger,
     metrics: metrics.registry,
     accepting: () => accepting,
@@ -176,6 +187,7 @@ export async function startGateway(config: Config, deps: GatewayDependencies): P
       eventLoaders.clear();
       await pubsub.close();
       await upstream.close();
+      await probeClient.close();
       redisHealth?.stop();
       // Redis last: the queue and the pub/sub needed it until now.
       await shared.redis?.close();

@@ -55,6 +55,13 @@ function formatOne(formatted: GraphQLFormattedError, original: unknown, options:
   if (original instanceof GatewayGraphQLError) {
     return { ...base, extensions: { ...formatted.extensions, code: original.code } };
   }
+  if (original instanceof UpstreamRateLimitedError && original.source === 'budget') {
+    return {
+      ...base,
+      message: 'This gateway\'s upstream request budget is exhausted; try again shortly',
+      extensions: { code: ErrorCode.UPSTREAM_RATE_LIMITED, retryAfterSeconds: 1 },
+    };
+  }
   if (original instanceof UpstreamRateLimitedError) {
     return {
       ...base,
