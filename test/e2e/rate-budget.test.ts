@@ -9,7 +9,7 @@ describe('upstream rate budget', () => {
 
   beforeAll(async () => {
     stack = await startStack({ UPSTREAM_RATE_LIMIT: '5' });
-    const orders = await simListAll<{ payment?: { charges?: Array<{ id: string }> } }>(stack.simulator, '/orders');
+    const orders = await simListAll<{ id: string; payment?: { charges?: Array<{ id: string }> } }>(stack.simulator, '/orders');
     chargeIds = orders.flatMap((order) => order.payment?.charges ?? []).map((charge) => charge.id).slice(0, 16);
   });
 
