@@ -20,6 +20,8 @@ export interface Config {
   readonly redisUrl: string | undefined;
   /** Prefix of every Redis key and channel (REDIS_KEY_PREFIX, default `drgw:`): instances sharing a prefix share state. */
   readonly redisKeyPrefix: string;
+  /** With Redis: an event another instance took but did not finish is taken over after this (EVENT_CLAIM_IDLE_MS, default 15_000). */
+  readonly eventClaimIdleMs: number;
   readonly authJwtSecret: string | undefined;
   readonly production: boolean;
   readonly upstreamRateLimit: number;
@@ -91,6 +93,7 @@ export function loadConfig(env: Env = process.env): Config {
     webhookToleranceSeconds: readInteger('WEBHOOK_TOLERANCE_SECONDS', read('WEBHOOK_TOLERANCE_SECONDS'), 300, 1, 86_400),
     redisUrl: readUrl('REDIS_URL', read('REDIS_URL')),
     redisKeyPrefix: read('REDIS_KEY_PREFIX') ?? 'drgw:',
+    eventClaimIdleMs: readInteger('EVENT_CLAIM_IDLE_MS', read('EVENT_CLAIM_IDLE_MS'), 15_000, 100, 3_600_000),
     authJwtSecret,
     production,
     upstreamRateLimit: readInteger('UPSTREAM_RATE_LIMIT', read('UPSTREAM_RATE_LIMIT'), 25, 0, 100_000),

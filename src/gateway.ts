@@ -20,6 +20,7 @@ import type { PubSub } from './pubsub/pubsub';
 import { createMetrics } from './http/metrics';
 import { watchRedis } from './redis/redis-health';
 import { createSharedState } from './shared-state';
+import { createRedisRateBudget } from './upstream/redis-rate-budget';
 import type { UpstreamCallRecord } from './upstream/client';
 import { buildGatewaySchema } from './schema/build-schema';
 import { onUnknownEnumValue } from './schema/enums/from-upstream';
@@ -64,6 +65,7 @@ export async function startGateway(config: Config, deps: GatewayDependencies): P
   if (config.authJwtSecret === undefined) logger.warn('AUTH_JWT_SECRET is unset: every request is treated as admin (development only)');
   if (config.webhookSecrets.length === 0) logger.warn('DR_WEBHOOK_SECRET is unset: every webhook will be refused with 401');
 
+  const shared = await createSharedState(config, logger);
   // Metrics exist only once the pub/sub does; calls made before are not counted.
   let observeUpstream: (call: UpstreamCallRecord) => void = () => undefined;
   const upstream = deps.upstream ?? createUpstreamClient({
@@ -73,9 +75,11 @@ export async function startGateway(config: Config, deps: GatewayDependencies): P
     applicationId: config.applicationId,
     timeoutMs: config.upstreamTimeoutMs,
     connections: config.upstreamConnections,
-    rateBudget: createMemoryRateBudget(config.upstreamRateLimit),
+    // With Redis the budget holds for every instance together.
+    rateBudget: shared.redis === undefined
+      ? createMemoryRateBudget(config.upstreamRateLimit)
+      : createRedisRateBudget(shared.redis, config.upstreamRateLimit),
   });
-  const shared = await createSharedState(config, logger);
   const pubsub = deps.pubsub ?? shared.pubsub;
   const metrics = createMetrics({ openSubscriptions: () => pubsub.listenerCount(), breakerStates: () => upstream.breakerStates?.() ?? {} });
   // Readiness asks once, fast: no retries, no breaker, outside the request budget.
@@ -109,7 +113,7 @@ export async function startGateway(config: Config, deps: GatewayDependencies): P
   const processing = { pubsub, states: shared.states, ownership: createOwnership(upstream), logger };
   shared.queue.start(async (event) => {
     try {
-      const outcome = await retryProcessing(() => processEvent(event, processing), logger, event.id);
+      const outcome = await retryProcessing((attempt) => processEvent(event, processing, attempt), logger, event.id);
       metrics.eventsPushed.inc({ outcome: outcome.kind });
     } catch (error) {
       metrics.eventsPushed.inc({ outcome: 'failed' });

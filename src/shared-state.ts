@@ -41,14 +41,14 @@ export async function createSharedState(config: Config, logger: Logger): Promise
       redis: undefined,
     };
   }
-  const redis = connectRedis(config.redisUrl, config.redisKeyPrefix, logger);
+  const redis = await connectRedis(config.redisUrl, config.redisKeyPrefix, logger);
   const consumer = `${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`;
   return {
     pubsub: await createRedisPubSub(redis, logger),
     eventLog: createRedisEventLog(redis),
     states: createRedisObjectStateStore(redis),
     idempotency: createRedisIdempotencyStore<MutationRecord>(redis),
-    queue: createRedisEventQueue(redis, logger, { consumer }),
+    queue: createRedisEventQueue(redis, logger, { consumer, claimIdleMs: config.eventClaimIdleMs }),
     redis,
   };
 }

@@ -11,6 +11,7 @@ import { type UpstreamEvent, toEpochMicros } from './parse-event';
 export type ProcessOutcome =
   | { kind: 'published'; topics: number }
   | { kind: 'stale' }
+  | { kind: 'duplicate' }
   | { kind: 'ignored' };
 
 /** What {@link processEvent} needs. */
@@ -27,7 +28,7 @@ export interface ProcessDependencies {
  * otherwise published on every topic it concerns. Ownership links are looked
  * up before the ordering decision, so publishing follows decisions in order.
  */
-export async function processEvent(event: UpstreamEvent, deps: ProcessDependencies): Promise<ProcessOutcome> {
+export async function processEvent(event: UpstreamEvent, deps: ProcessDependencies, attempt = 1): Promise<ProcessOutcome> {
   const subject = classifyEvent(event);
   if (subject === null) return { kind: 'ignored' };
   const context = { requestId: `webhook:${event.id}` };
@@ -42,8 +43,11 @@ export async function processEvent(event: UpstreamEvent, deps: ProcessDependenci
     else customerId = await deps.ownership.customerOfOrder(orderId, context);
   }
 
-  const decision = await deps.states.apply(`${subject.kind}:${subject.objectId}`, toEpochMicros(event.createdTime), subject.state);
-  if (!decision.apply) return { kind: 'stale' };
+  const decision = await deps.states.apply(`${subject.kind}:${subject.objectId}`, toEpochMicros(event.createdTime), subject.state, event.id);
+  // Already applied: by another instance that took over (not pushed twice), or
+  // by this processing's own earlier attempt whose publish failed (pushed now).
+  if (decision.duplicate && attempt === 1) return { kind: 'duplicate' };
+  if (!decision.apply && !decision.duplicate) return { kind: 'stale' };
 
   const previousFromEvent = event.previousAttributes.state;
   const message: GatewayEventMessage = {

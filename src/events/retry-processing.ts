@@ -10,10 +10,10 @@ export interface RetryProcessingOptions {
 }
 
 /** Runs `work` until it resolves or the attempts run out (then rejects with the last failure). */
-export async function retryProcessing<T>(work: () => Promise<T>, logger: Logger, eventId: string, { attempts = 5, baseDelayMs = 200 }: RetryProcessingOptions = {}): Promise<T> {
+export async function retryProcessing<T>(work: (attempt: number) => Promise<T>, logger: Logger, eventId: string, { attempts = 5, baseDelayMs = 200 }: RetryProcessingOptions = {}): Promise<T> {
   for (let attempt = 1; ; attempt += 1) {
     try {
-      return await work();
+      return await work(attempt);
     } catch (error) {
       if (attempt >= attempts) throw error;
       logger.warn({ err: error, eventId, attempt }, 'webhook event processing failed; retrying');

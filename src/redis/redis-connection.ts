@@ -22,11 +22,11 @@ export interface RedisConnections {
 }
 
 /**
- * Opens the connections to `url`. Commands are never queued while Redis is
+ * Opens the connections to `url` and waits (at most 2 s) until they are ready. Commands are never queued while Redis is
  * away (`enableOfflineQueue: false`, one retry): the webhook receiver must
  * answer 503 at once so upstream delivers again later, instead of hanging.
  */
-export function connectRedis(url: string, prefix: string, logger: Logger): RedisConnections {
+export async function connectRedis(url: string, prefix: string, logger: Logger): Promise<RedisConnections> {
   const options = {
     maxRetriesPerRequest: 1,
     enableOfflineQueue: false,
@@ -49,6 +49,17 @@ export function connectRedis(url: string, prefix: string, logger: Logger): Redis
       reported = false;
     });
   }
+  // Wait for the first connection (bounded): without an offline queue, a
+  // command sent before it is ready fails. Redis down at start is not fatal:
+  // /readyz says 503 until it comes.
+  await Promise.all([command, subscriber, blocking].map((connection) => new Promise<void>((resolve) => {
+    if (connection.status === 'ready') return resolve();
+    const timer = setTimeout(resolve, 2_000);
+    connection.once('ready', () => {
+      clearTimeout(timer);
+      resolve();
+    });
+  })));
   return {
     command,
     subscriber,

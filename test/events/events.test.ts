@@ -72,11 +72,12 @@ describe('memory event log', () => {
 });
 
 describe('memory object state store', () => {
-  it('never goes backwards and remembers the last state', async () => {
+  it('never goes backwards, remembers the last state and spots the same event applied twice', async () => {
     const states = createMemoryObjectStateStore();
-    expect(await states.apply('c:1', 10, 'pending')).toEqual({ apply: true, previousState: null });
-    expect(await states.apply('c:1', 30, 'accepted')).toEqual({ apply: true, previousState: 'pending' });
-    expect(await states.apply('c:1', 20, 'rejected')).toEqual({ apply: false, previousState: 'accepted' });
-    expect(await states.apply('c:1', 40, null)).toEqual({ apply: true, previousState: 'accepted' });
+    expect(await states.apply('c:1', 10, 'pending', 'e1')).toEqual({ apply: true, previousState: null, duplicate: false });
+    expect(await states.apply('c:1', 30, 'accepted', 'e2')).toEqual({ apply: true, previousState: 'pending', duplicate: false });
+    expect(await states.apply('c:1', 30, 'accepted', 'e2')).toEqual({ apply: false, previousState: 'pending', duplicate: true });
+    expect(await states.apply('c:1', 20, 'rejected', 'e3')).toEqual({ apply: false, previousState: 'accepted', duplicate: false });
+    expect(await states.apply('c:1', 40, null, 'e4')).toEqual({ apply: true, previousState: 'accepted', duplicate: false });
   });
 });
