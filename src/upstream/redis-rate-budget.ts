@@ -1,7 +1,7 @@
 // The fleet-wide upstream rate budget: the same sliding window as in memory, kept in Redis and decided by a Lua script on Redis' clock.
 import type { RedisConnections } from '../redis/redis-connection';
 import { UpstreamRateLimitedError } from './errors';
-import { type RateBudget, unlimitedRateBudget } from './rate-budget';
+import { type RateBudget, createMemoryRateBudget, unlimitedRateBudget } from './rate-budget';
 
 // KEYS[1]: a sorted set of grant times (µs). ARGV: rate, window (µs), a unique member.
 // Uses Redis' TIME so every instance shares one clock. Returns 0 when a token
@@ -42,13 +42,21 @@ export function createRedisRateBudget(redis: RedisConnections, ratePerSecond: nu
   const key = `${redis.prefix}rate-budget`;
   const windowUs = (1000 + marginMs) * 1000;
   let sequence = 0;
+  // While Redis is away, each instance keeps to the rate on its own: queries
+  // keep working, and upstream's 429s (retried) catch what the fleet overshoots.
+  const fallback = createMemoryRateBudget(ratePerSecond, { maxWaitMs, marginMs });
   return {
     async acquire(options = {}) {
       const bound = Math.min(options.maxWaitMs ?? maxWaitMs, maxWaitMs);
       const deadline = Date.now() + bound;
       for (;;) {
         sequence += 1;
-        const waitUs = await acquireScript(key, ratePerSecond, windowUs, `${process.pid}:${Date.now()}:${sequence}:${Math.random()}`);
+        let waitUs: number;
+        try {
+          waitUs = await acquireScript(key, ratePerSecond, windowUs, `${process.pid}:${Date.now()}:${sequence}:${Math.random()}`);
+        } catch {
+          return fallback.acquire(options);
+        }
         if (waitUs === 0) return;
         const waitMs = Math.ceil(waitUs / 1000);
         if (Date.now() + waitMs > deadline || options.signal?.aborted === true) {

@@ -2,6 +2,7 @@
 import { type ChildProcess, spawn } from 'node:child_process';
 import { createServer } from 'node:net';
 
+import { executeText } from '../helpers/graphql-client';
 import { describeWithRedis } from '../helpers/redis';
 import { cancellationEvent, sendEvent } from '../helpers/sign-webhook';
 import { type Stack, startStack } from '../helpers/start-stack';
@@ -65,6 +66,9 @@ describeWithRedis('Redis outage', () => {
     const readiness = await fetch(`${stack.url}/readyz`);
     expect(readiness.status).toBe(503);
     expect(await readiness.json()).toMatchObject({ checks: { redis: { ok: false } } });
+    // Queries keep working: the rate budget falls back to this instance's own.
+    const query = await executeText<{ orders: { nodes: unknown[] } }>(stack.url, '{ orders(first: 2) { nodes { id } } }');
+    expect(query.data?.orders.nodes).toHaveLength(2);
 
     redis = await startRedis(port);
     let status = 0;
