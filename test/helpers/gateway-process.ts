@@ -1,9 +1,14 @@
 // Runs the real entry point (dist/src/main.js) as a child process, for multi-instance and crash tests.
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
-import { readdirSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join } from 'node:path';
 
-const ROOT = join(__dirname, '..', '..');
+/** The project root: the nearest folder up with package.json (this file runs from test/ and from dist/test/). */
+const ROOT = (() => {
+  let directory = __dirname;
+  while (!existsSync(join(directory, 'package.json')) && dirname(directory) !== directory) directory = dirname(directory);
+  return directory;
+})();
 const MAIN = join(ROOT, 'dist', 'src', 'main.js');
 
 /** Builds dist/ when any source file is newer than the built entry point. */
