@@ -1,0 +1,77 @@
+// Starts the simulator and the three servers under test (gateway, naive gateway, REST endpoint), each in its own process.
+import { randomUUID } from 'node:crypto';
+import { join } from 'node:path';
+
+import { type ChildHandle, launchChild, stopAll } from '../lib/child-process';
+import { stringField } from '../lib/ipc-protocol';
+import type { Target, TargetKind } from '../lib/order-page';
+
+/** Where each process runs (`taskset -c` lists), for the report; unset means unpinned. */
+export interface Placement {
+  simulator?: string;
+  server?: string;
+}
+
+/**
+ * The servers under test run as deployed: NODE_ENV=production, which graphql-js
+ * and Apollo read from the process environment (graphql-js otherwise checks
+ * every `instanceof` for duplicate module copies). The gateway's own
+ * configuration comes from `loadConfig` with an explicit map, without NODE_ENV.
+ */
+export const SERVER_ENV: Readonly<Record<string, string>> = { NODE_ENV: 'production' };
+
+/** The running set. */
+export interface ServersUnderTest {
+  simulator: ChildHandle;
+  servers: Record<TargetKind, ChildHandle>;
+  targets: Record<TargetKind, Target>;
+  stop(): Promise<void>;
+}
+
+/** The compiled scripts live next to this file's directory (`dist/test/bench/servers`). */
+export function benchScript(folder: string, name: string): string {
+  return join(__dirname, '..', folder, `${name}.js`);
+}
+
+/**
+ * Starts a simulator with `latencyMs` added to every answer, then the three
+ * servers against it. Stops whatever started when a later start fails.
+ */
+export async function startServersUnderTest(latencyMs: number, placement: Placement = {}, gatewayFlags: readonly string[] = []): Promise<ServersUnderTest> {
+  const started: ChildHandle[] = [];
+  try {
+    const simulator = await launchChild({
+      name: 'simulator',
+      script: benchScript('servers', 'simulator-server'),
+      params: { latencyMs },
+      ...(placement.simulator === undefined ? {} : { cpus: placement.simulator }),
+    });
+    started.push(simulator);
+    const upstream = { upstreamUrl: stringField(simulator.info, 'url'), apiKey: stringField(simulator.info, 'apiKey') };
+    const start = async (kind: TargetKind, script: string, params: object, nodeFlags: readonly string[] = []): Promise<ChildHandle> => {
+      const child = await launchChild({
+        name: kind,
+        script: benchScript('servers', script),
+        params,
+        nodeFlags,
+        env: SERVER_ENV,
+        ...(placement.server === undefined ? {} : { cpus: placement.server }),
+      });
+      started.push(child);
+      return child;
+    };
+    const gateway = await start('gateway', 'gateway-server', { ...upstream, webhookSecret: `whsec_${randomUUID()}` }, gatewayFlags);
+    const naive = await start('naive', 'naive-server', upstream);
+    const rest = await start('rest', 'rest-server', upstream);
+    const servers = { gateway, naive, rest };
+    const targets = {
+      gateway: { kind: 'gateway', url: stringField(gateway.info, 'url') },
+      naive: { kind: 'naive', url: stringField(naive.info, 'url') },
+      rest: { kind: 'rest', url: stringField(rest.info, 'url') },
+    } satisfies Record<TargetKind, Target>;
+    return { simulator, servers, targets, stop: () => stopAll(started) };
+  } catch (error) {
+    await stopAll(started);
+    throw error;
+  }
+}

@@ -1,0 +1,33 @@
+// Benchmark child: this gateway in its own process against a simulator URL, answering IPC commands (cpu, memory, subscriptions).
+import 'reflect-metadata';
+
+import { loadConfig } from '../../../src/config';
+import { startGateway } from '../../../src/gateway';
+import { createLogger } from '../../../src/logger';
+import { childParams, serveCommands } from '../lib/child-endpoint';
+import { stringField } from '../lib/ipc-protocol';
+
+async function main(): Promise<void> {
+  const params = childParams();
+  // The benchmark configuration: no rate budget (the default 25 req/s would throttle load tests), no logs.
+  const config = loadConfig({
+    PORT: '0',
+    HOST: '127.0.0.1',
+    DR_API_BASE_URL: stringField(params, 'upstreamUrl'),
+    DR_API_KEY: stringField(params, 'apiKey'),
+    DR_WEBHOOK_SECRET: stringField(params, 'webhookSecret'),
+    UPSTREAM_RATE_LIMIT: '0',
+    LOG_LEVEL: 'silent',
+  });
+  const gateway = await startGateway(config, { logger: createLogger('silent') });
+  serveCommands({
+    info: { url: gateway.url },
+    commands: { subscriptions: () => gateway.openSubscriptions() },
+    stop: () => gateway.stop(2_000),
+  });
+}
+
+main().catch((error: unknown) => {
+  process.stderr.write(`gateway-server: ${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
+  process.exit(1);
+});
