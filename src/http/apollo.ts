@@ -1,11 +1,12 @@
 // The ApolloServer instance: schema, the one error formatter, plugins, introspection and persisted queries per configuration.
 import { ApolloServer, type ApolloServerPlugin } from '@apollo/server';
-import { ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
+import { ApolloServerPluginCacheControlDisabled, ApolloServerPluginLandingPageDisabled } from '@apollo/server/plugin/disabled';
 import type { GraphQLSchema } from 'graphql';
 
 import type { Config } from '../config';
 import { createErrorFormatter } from '../errors/format-error';
 import type { Logger } from '../logger';
+import { CompiledExecutor } from './compiled-executor';
 import type { GatewayContext } from './context';
 import type { GatewayMetrics } from './metrics';
 import { metricsPlugin } from './metrics';
@@ -26,11 +27,13 @@ export function createApollo(schema: GraphQLSchema, config: Config, logger: Logg
     metricsPlugin(metrics),
     accessLogPlugin(logger),
     queryCostPlugin({ maxCost: config.queryMaxCost, maxDepth: config.queryMaxDepth, maxAliases: config.queryMaxAliases }),
+    // No response sets cache hints, and the plugin's per-field hook makes Apollo wrap every resolver of the schema.
+    ApolloServerPluginCacheControlDisabled(),
   ];
   if (allowlist !== undefined) plugins.push(allowlistPlugin(allowlist));
   if (config.production) plugins.push(ApolloServerPluginLandingPageDisabled());
   return new ApolloServer<GatewayContext>({
-    schema,
+    gateway: new CompiledExecutor(schema),
     introspection: !config.production,
     csrfPrevention: true,
     allowBatchedHttpRequests: false,

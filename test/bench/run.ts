@@ -52,7 +52,7 @@ function placementFor(cores: number): { placement: Placement; load: string | und
 }
 
 async function main(): Promise<number> {
-  const { quick } = parseBenchArgs(process.argv.slice(2));
+  const { quick, only } = parseBenchArgs(process.argv.slice(2));
   const sizes = quick ? QUICK : FULL;
   const startedAt = new Date();
   const clock = performance.now();
@@ -60,7 +60,8 @@ async function main(): Promise<number> {
   const loadOptions = { connections: sizes.loadConnections, durationSeconds: sizes.loadSeconds, ...(load === undefined ? {} : { cpus: load }) };
   const sections: ReportSection[] = [];
   const failures: string[] = [];
-  const step = async (title: string, body: () => Promise<string>): Promise<void> => {
+  const step = async (key: string, title: string, body: () => Promise<string>): Promise<void> => {
+    if (only !== undefined && !only.has(key)) return;
     const began = performance.now();
     process.stdout.write(`bench: ${title} …\n`);
     try {
@@ -72,7 +73,7 @@ async function main(): Promise<number> {
     }
   };
 
-  await step('1. Upstream calls per order page', async () => {
+  await step('1', '1. Upstream calls per order page', async () => {
     const set = await startServersUnderTest(0);
     try {
       return renderUpstreamCalls(await measureUpstreamCalls(set));
@@ -80,7 +81,7 @@ async function main(): Promise<number> {
       await set.stop();
     }
   });
-  await step(`2. Latency against the critical path (L = ${UPSTREAM_LATENCY_MS} ms, ${LATENCY_PAGE} orders)`, async () => {
+  await step('2', `2. Latency against the critical path (L = ${UPSTREAM_LATENCY_MS} ms, ${LATENCY_PAGE} orders)`, async () => {
     const set = await startServersUnderTest(UPSTREAM_LATENCY_MS);
     try {
       return renderLatency(await measureLatency(set, sizes.latencyRequests));
@@ -88,7 +89,7 @@ async function main(): Promise<number> {
       await set.stop();
     }
   });
-  await step(`3. Throughput and overhead (${THROUGHPUT_PAGE} orders, no added latency)`, async () => {
+  await step('3', `3. Throughput and overhead (${THROUGHPUT_PAGE} orders, no added latency)`, async () => {
     const set = await startServersUnderTest(0, placement);
     try {
       const pinned = load === undefined ? 'Unpinned (one core).' : 'The server under test has CPU 0 to itself; the simulator (its own process) and autocannon share CPU 1.';
@@ -97,15 +98,15 @@ async function main(): Promise<number> {
       await set.stop();
     }
   });
-  if (sizes.profile) {
-    await step('3b. Where the gateway\'s CPU goes (profile of the throughput run)', async () => {
+  if (sizes.profile || only?.has('3b') === true) {
+    await step('3b', '3b. Where the gateway\'s CPU goes (profile of the throughput run)', async () => {
       return renderProfile(await profileGateway(loadOptions, placement));
     });
   }
-  await step('4. Subscriptions at scale', async () => renderSubscriptions(await measureSubscriptions({
+  await step('4', '4. Subscriptions at scale', async () => renderSubscriptions(await measureSubscriptions({
     levels: sizes.subscriptionLevels, perSocket: SUBSCRIPTIONS_PER_SOCKET, fanoutSubscribers: 1_000,
   }), { limit: openFileLimit(), raisable: canRaiseOpenFileLimit() }));
-  await step('5. Webhook intake', async () => renderWebhookIntake(await measureWebhookIntake({
+  await step('5', '5. Webhook intake', async () => renderWebhookIntake(await measureWebhookIntake({
     warmupEvents: sizes.intakeWarmup, events: sizes.intakeEvents, concurrency: 50, perSocket: SUBSCRIPTIONS_PER_SOCKET,
   })));
 
@@ -115,7 +116,7 @@ async function main(): Promise<number> {
     return 1;
   }
   const report = renderReport({ quick, machine: machineInfo(), startedAt, seconds, placement: words }, sections);
-  const path = quick ? join(tmpdir(), 'BENCHMARKS.quick.md') : join(repositoryRoot(), 'BENCHMARKS.md');
+  const path = quick || only !== undefined ? join(tmpdir(), 'BENCHMARKS.quick.md') : join(repositoryRoot(), 'BENCHMARKS.md');
   writeFileSync(path, `${report}\n`);
   if (quick) process.stdout.write(`${report}\n`);
   process.stdout.write(`bench: all benchmarks passed in ${seconds.toFixed(1)} s; wrote ${path}\n`);

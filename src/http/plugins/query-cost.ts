@@ -114,15 +114,53 @@ function measureSelections(set: SelectionSetNode, fragments: Map<string, Fragmen
   return { depth, aliases };
 }
 
+/** Measurements kept per variable set of one parsed document; a client varying its variables endlessly evicts the oldest. */
+const MEASUREMENTS_PER_DOCUMENT = 64;
+
+type Measurement = { cost: QueryCost } | { refusal: unknown };
+
+/**
+ * {@link measureOperation}, remembered per parsed document (Apollo hands the
+ * same DocumentNode for the same query text) and variable set: the walk and
+ * the complexity visitor cost as much as executing a small query.
+ */
+export function createMeasurer(limits: QueryLimits): (schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined, variables: Record<string, unknown> | undefined) => QueryCost {
+  const byDocument = new WeakMap<DocumentNode, Map<string, Measurement>>();
+  return (schema, document, operationName, variables) => {
+    let measurements = byDocument.get(document);
+    if (measurements === undefined) {
+      measurements = new Map();
+      byDocument.set(document, measurements);
+    }
+    const key = `${operationName ?? ''}\u0000${JSON.stringify(variables ?? {})}`;
+    let measurement = measurements.get(key);
+    if (measurement === undefined) {
+      try {
+        measurement = { cost: measureOperation(schema, document, operationName, variables, limits) };
+      } catch (error) {
+        measurement = { refusal: error };
+      }
+      measurements.set(key, measurement);
+      if (measurements.size > MEASUREMENTS_PER_DOCUMENT) {
+        const oldest = measurements.keys().next().value;
+        if (oldest !== undefined) measurements.delete(oldest);
+      }
+    }
+    if ('refusal' in measurement) throw measurement.refusal;
+    return measurement.cost;
+  };
+}
+
 /** The Apollo plugin: refuses over-limit operations before execution and reports `extensions.cost` on every response. */
 export function queryCostPlugin<TContext extends { upstreamCalls(): number }>(limits: QueryLimits): ApolloServerPlugin<TContext> {
+  const measure = createMeasurer(limits);
   return {
     async requestDidStart() {
       let cost: QueryCost | undefined;
       return {
         async didResolveOperation({ request, document, operationName, schema }) {
           try {
-            cost = measureOperation(schema, document, operationName, request.variables, limits);
+            cost = measure(schema, document, operationName, request.variables);
           } catch (error) {
             // A refused operation still reports what it would have cost.
             if (error instanceof GraphQLError && typeof error.extensions.cost === 'object') cost = error.extensions.cost as QueryCost;
