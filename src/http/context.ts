@@ -56,17 +56,35 @@ export interface ContextDependencies {
   readonly onBatch?: ((loader: string, size: number) => void) | undefined;
 }
 
-/** Builds a context with fresh loaders: once per HTTP operation, once per subscription (loaders then per event). */
+/**
+ * Builds a context: once per HTTP operation, once per subscription (loaders
+ * then per event). The loaders and the request logger are made on first use:
+ * a subscription holds its context for as long as it is open, and most never
+ * read through their own loaders (each pushed event swaps in shared ones), so
+ * 20,000 open subscriptions would otherwise keep 20,000 unused sets of
+ * DataLoaders alive.
+ */
 export function createContext(deps: ContextDependencies, requestId: string, clientIp: string | undefined, viewer: Viewer): GatewayContext {
   const callContext = { requestId, clientIp };
   const counted = countCalls(deps.upstream);
+  let loaders: Loaders | undefined;
+  let logger: Logger | undefined;
   return {
     requestId,
     clientIp,
     viewer,
     callerId: `${viewer.kind}:${viewer.subject}`,
-    logger: deps.logger.child({ requestId }),
-    loaders: createLoaders(counted.client, callContext, { fetchConcurrency: deps.config.upstreamFetchConcurrency, viewer, onBatch: deps.onBatch }),
+    get logger(): Logger {
+      logger ??= deps.logger.child({ requestId });
+      return logger;
+    },
+    get loaders(): Loaders {
+      loaders ??= createLoaders(counted.client, callContext, { fetchConcurrency: deps.config.upstreamFetchConcurrency, viewer, onBatch: deps.onBatch });
+      return loaders;
+    },
+    set loaders(replacement: Loaders) {
+      loaders = replacement;
+    },
     callContext,
     upstream: counted.client,
     upstreamCalls: counted.count,

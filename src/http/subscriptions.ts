@@ -8,6 +8,7 @@ import { WebSocketServer } from 'ws';
 import { DEVELOPMENT_ADMIN, type Viewer } from '../auth/viewer';
 import type { Logger } from '../logger';
 import { type ContextDependencies, createContext } from './context';
+import { createDocumentCache } from './document-cache';
 import { clientIpOf, requestIdOf } from './request-id';
 
 /** A running subscription endpoint. */
@@ -38,8 +39,11 @@ export function startSubscriptionServer(httpServer: Server, options: Subscriptio
   const { schema, logger, maxBufferedBytes = 1024 * 1024, keepAliveMs = 12_000 } = options;
   // perMessageDeflate off: it costs ~300 KB of zlib state per socket.
   const wsServer = new WebSocketServer({ server: httpServer, path: '/graphql', perMessageDeflate: false, maxPayload: 1024 * 1024 });
+  const documents = createDocumentCache();
   const disposable = useServer<Record<string, unknown> | undefined, { viewer: Viewer }>({
     schema,
+    parse: (source) => documents.parse(source),
+    validate: (validated, document) => documents.validate(validated, document),
     // connection_init carries {"authorization": "Bearer …"}; a refusal closes the socket with 4403.
     onConnect: async (ctx) => {
       const authorization = ctx.connectionParams?.authorization;

@@ -18,12 +18,12 @@ export class ChargeResolver {
   }
 
   @FieldResolver(() => Order, { nullable: true, description: 'The order this charge pays for.' })
-  async order(@Root() charge: Charge, @Ctx() ctx: GatewayContext): Promise<Order | null> {
+  async order(@Root() charge: Readonly<Charge>, @Ctx() ctx: GatewayContext): Promise<Order | null> {
     return charge.orderId === null ? null : toOrder(await ctx.loaders.orders.load(charge.orderId));
   }
 
   @FieldResolver(() => Source, { nullable: true, description: 'The source charged (from the order when it was loaded; no extra call).' })
-  async source(@Root() charge: Charge, @Ctx() ctx: GatewayContext): Promise<Source | null> {
+  async source(@Root() charge: Readonly<Charge>, @Ctx() ctx: GatewayContext): Promise<Source | null> {
     return charge.sourceId === null ? null : toSource(await ctx.loaders.payments.sources.load(charge.sourceId));
   }
 }
@@ -31,7 +31,7 @@ export class ChargeResolver {
 @Resolver(() => ChargeOperation)
 export class ChargeOperationResolver {
   @FieldResolver(() => ID, { description: 'Operation id. Refunds embedded in an order lack it; only then is the full charge fetched.' })
-  async id(@Root() operation: ChargeOperation, @Ctx() ctx: GatewayContext): Promise<string> {
+  async id(@Root() operation: Readonly<ChargeOperation>, @Ctx() ctx: GatewayContext): Promise<string> {
     if (operation.knownId !== null) return operation.knownId;
     const full = await fullOperation(operation, ctx);
     if (full?.knownId == null) throw new Error(`upstream charge ${operation.chargeId} has a ${operation.kind} entry without an id`);
@@ -39,13 +39,13 @@ export class ChargeOperationResolver {
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'Human-readable failure; only the full charge carries it, so it is fetched on demand.' })
-  async failureMessage(@Root() operation: ChargeOperation, @Ctx() ctx: GatewayContext): Promise<string | null> {
+  async failureMessage(@Root() operation: Readonly<ChargeOperation>, @Ctx() ctx: GatewayContext): Promise<string | null> {
     if (operation.knownFailureMessage !== null || operation.failureCode === null || operation.complete) return operation.knownFailureMessage;
     return (await fullOperation(operation, ctx))?.knownFailureMessage ?? null;
   }
 
   @FieldResolver(() => Fulfillment, { nullable: true, description: 'The fulfillment that triggered this capture.' })
-  async fulfillment(@Root() operation: ChargeOperation, @Ctx() ctx: GatewayContext): Promise<Fulfillment | null> {
+  async fulfillment(@Root() operation: Readonly<ChargeOperation>, @Ctx() ctx: GatewayContext): Promise<Fulfillment | null> {
     return operation.fulfillmentId === null ? null : toFulfillment(await ctx.loaders.fulfillments.byId.load(operation.fulfillmentId));
   }
 }

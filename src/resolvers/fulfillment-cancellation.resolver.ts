@@ -45,12 +45,12 @@ export class FulfillmentCancellationResolver {
   }
 
   @FieldResolver(() => FulfillmentOrder, { nullable: true, description: 'The fulfillment order it cancels from.' })
-  async fulfillmentOrder(@Root() cancellation: FulfillmentCancellation, @Ctx() ctx: GatewayContext): Promise<FulfillmentOrder> {
+  async fulfillmentOrder(@Root() cancellation: Readonly<FulfillmentCancellation>, @Ctx() ctx: GatewayContext): Promise<FulfillmentOrder> {
     return toFulfillmentOrder(await ctx.loaders.fulfillmentOrders.byId.load(cancellation.fulfillmentOrderId));
   }
 
   @FieldResolver(() => Order, { nullable: true, description: 'The order, through upstreamId or else through the fulfillment order.' })
-  async order(@Root() cancellation: FulfillmentCancellation, @Ctx() ctx: GatewayContext): Promise<Order | null> {
+  async order(@Root() cancellation: Readonly<FulfillmentCancellation>, @Ctx() ctx: GatewayContext): Promise<Order | null> {
     let orderId = cancellation.upstreamId;
     if (orderId === null) {
       orderId = toFulfillmentOrder(await ctx.loaders.fulfillmentOrders.byId.load(cancellation.fulfillmentOrderId)).upstreamId;
@@ -62,7 +62,7 @@ export class FulfillmentCancellationResolver {
 @Resolver(() => FulfillmentCancellationItem)
 export class FulfillmentCancellationItemResolver {
   @FieldResolver(() => FulfillmentOrderItem, { nullable: true, description: 'The fulfillment order item asked to be cancelled.' })
-  async fulfillmentOrderItem(@Root() item: FulfillmentCancellationItem, @Ctx() ctx: GatewayContext): Promise<FulfillmentOrderItem | null> {
+  async fulfillmentOrderItem(@Root() item: Readonly<FulfillmentCancellationItem>, @Ctx() ctx: GatewayContext): Promise<FulfillmentOrderItem | null> {
     const fulfillmentOrder = toFulfillmentOrder(await ctx.loaders.fulfillmentOrders.byId.load(item.fulfillmentOrderId));
     return fulfillmentOrder.items.find((line) => line.id === item.fulfillmentOrderItemId) ?? null;
   }

@@ -6,6 +6,7 @@ import { cancellableQuantity } from '../mappers/fulfillment-order.mapper';
 import { FulfillmentCancellation } from '../schema/types/fulfillment-cancellation.type';
 import { FulfillmentOrder, FulfillmentOrderItem } from '../schema/types/fulfillment-order.type';
 import { Order, OrderItem } from '../schema/types/order.type';
+import type { UpstreamFulfillmentCancellation } from '../upstream/types';
 import { toFulfillmentCancellation, toFulfillmentOrder, toOrder } from './models';
 
 @Resolver(() => FulfillmentOrder)
@@ -16,14 +17,14 @@ export class FulfillmentOrderResolver {
   }
 
   @FieldResolver(() => Order, { nullable: true, description: 'The order this fulfillment order ships.' })
-  async order(@Root() fulfillmentOrder: FulfillmentOrder, @Ctx() ctx: GatewayContext): Promise<Order | null> {
+  async order(@Root() fulfillmentOrder: Readonly<FulfillmentOrder>, @Ctx() ctx: GatewayContext): Promise<Order | null> {
     return fulfillmentOrder.upstreamId === null ? null : toOrder(await ctx.loaders.orders.load(fulfillmentOrder.upstreamId));
   }
 
   @FieldResolver(() => [FulfillmentCancellation], {
     description: 'Cancellations requested against this fulfillment order (read from the order-wide load: no call per fulfillment order).',
   })
-  async cancellations(@Root() fulfillmentOrder: FulfillmentOrder, @Ctx() ctx: GatewayContext): Promise<FulfillmentCancellation[]> {
+  async cancellations(@Root() fulfillmentOrder: Readonly<FulfillmentOrder>, @Ctx() ctx: GatewayContext): Promise<FulfillmentCancellation[]> {
     return cancellationsOf(fulfillmentOrder.id, fulfillmentOrder.upstreamId, ctx);
   }
 }
@@ -33,13 +34,13 @@ export class FulfillmentOrderItemResolver {
   @FieldResolver(() => Int, {
     description: 'Units a customer may still ask to cancel: pending + backordered, less what open (pending) cancellations already ask for.',
   })
-  async cancellableQuantity(@Root() item: FulfillmentOrderItem, @Ctx() ctx: GatewayContext): Promise<number> {
+  async cancellableQuantity(@Root() item: Readonly<FulfillmentOrderItem>, @Ctx() ctx: GatewayContext): Promise<number> {
     if (item.pending + item.backordered === 0) return 0;
     return cancellableQuantity(item, await cancellationsOf(item.fulfillmentOrderId, item.orderId, ctx));
   }
 
   @FieldResolver(() => OrderItem, { nullable: true, description: 'The order line this item ships.' })
-  async orderItem(@Root() item: FulfillmentOrderItem, @Ctx() ctx: GatewayContext): Promise<OrderItem | null> {
+  async orderItem(@Root() item: Readonly<FulfillmentOrderItem>, @Ctx() ctx: GatewayContext): Promise<OrderItem | null> {
     if (item.orderId === null || item.upstreamId === null) return null;
     return toOrder(await ctx.loaders.orders.load(item.orderId)).items.find((line) => line.id === item.upstreamId) ?? null;
   }
@@ -52,6 +53,29 @@ export class FulfillmentOrderItemResolver {
  */
 async function cancellationsOf(fulfillmentOrderId: string, orderId: string | null, ctx: GatewayContext): Promise<FulfillmentCancellation[]> {
   if (orderId === null) return [];
-  const all = await ctx.loaders.fulfillmentCancellations.byOrderId.load(orderId);
-  return all.map(toFulfillmentCancellation).filter((cancellation) => cancellation.fulfillmentOrderId === fulfillmentOrderId);
+  return byFulfillmentOrder(await ctx.loaders.fulfillmentCancellations.byOrderId.load(orderId)).get(fulfillmentOrderId) ?? [];
+}
+
+const GROUPED = Symbol('cancellations by fulfillment order');
+
+/**
+ * An order's loaded cancellations grouped by fulfillment order, computed once
+ * per loaded list (kept on the list itself, which lives as long as the
+ * request's loader): every fulfillment order and every item of it asks, and
+ * an order may have over a hundred cancellations.
+ */
+function byFulfillmentOrder(loaded: readonly UpstreamFulfillmentCancellation[]): Map<string, FulfillmentCancellation[]> {
+  const holder = loaded as readonly UpstreamFulfillmentCancellation[] & { [GROUPED]?: Map<string, FulfillmentCancellation[]> };
+  let grouped = holder[GROUPED];
+  if (grouped === undefined) {
+    grouped = new Map();
+    for (const raw of loaded) {
+      const cancellation = toFulfillmentCancellation(raw);
+      const group = grouped.get(cancellation.fulfillmentOrderId);
+      if (group === undefined) grouped.set(cancellation.fulfillmentOrderId, [cancellation]);
+      else group.push(cancellation);
+    }
+    if (Object.isExtensible(holder)) holder[GROUPED] = grouped;
+  }
+  return grouped;
 }

@@ -14,7 +14,7 @@ export class FulfillmentResolver {
   }
 
   @FieldResolver(() => Order, { nullable: true, description: 'The order fulfilled.' })
-  async order(@Root() fulfillment: Fulfillment, @Ctx() ctx: GatewayContext): Promise<Order> {
+  async order(@Root() fulfillment: Readonly<Fulfillment>, @Ctx() ctx: GatewayContext): Promise<Order> {
     return toOrder(await ctx.loaders.orders.load(fulfillment.orderId));
   }
 }
@@ -22,7 +22,7 @@ export class FulfillmentResolver {
 @Resolver(() => FulfillmentItem)
 export class FulfillmentItemResolver {
   @FieldResolver(() => OrderItem, { nullable: true, description: 'The order line fulfilled or cancelled.' })
-  async orderItem(@Root() item: FulfillmentItem, @Ctx() ctx: GatewayContext): Promise<OrderItem | null> {
+  async orderItem(@Root() item: Readonly<FulfillmentItem>, @Ctx() ctx: GatewayContext): Promise<OrderItem | null> {
     return toOrder(await ctx.loaders.orders.load(item.orderId)).items.find((line) => line.id === item.itemId) ?? null;
   }
 }

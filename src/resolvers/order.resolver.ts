@@ -46,12 +46,12 @@ export class OrderResolver {
   @FieldResolver(() => [Fulfillment], {
     description: 'Fulfillments of the order (one upstream call per order: upstream filters fulfillments by a single orderId).',
   })
-  async fulfillments(@Root() order: Order, @Ctx() ctx: GatewayContext): Promise<Fulfillment[]> {
+  async fulfillments(@Root() order: Readonly<Order>, @Ctx() ctx: GatewayContext): Promise<Fulfillment[]> {
     return (await ctx.loaders.fulfillments.byOrderId.load(order.id)).map(toFulfillment);
   }
 
   @FieldResolver(() => [FulfillmentOrder], { description: 'Fulfillment orders that ship this order.' })
-  async fulfillmentOrders(@Root() order: Order, @Ctx() ctx: GatewayContext, @Info() info: GraphQLResolveInfo): Promise<FulfillmentOrder[]> {
+  async fulfillmentOrders(@Root() order: Readonly<Order>, @Ctx() ctx: GatewayContext, @Info() info: GraphQLResolveInfo): Promise<FulfillmentOrder[]> {
     if (selects(info, ['cancellations']) || selects(info, ['items', 'cancellableQuantity'])) {
       // Start the by-order cancellation load now, in the same round trip as the
       // fulfillment orders, instead of one round trip later. Its failure is
@@ -62,7 +62,7 @@ export class OrderResolver {
   }
 
   @FieldResolver(() => [FulfillmentCancellation], { description: 'Every fulfillment cancellation requested for this order.' })
-  async fulfillmentCancellations(@Root() order: Order, @Ctx() ctx: GatewayContext): Promise<FulfillmentCancellation[]> {
+  async fulfillmentCancellations(@Root() order: Readonly<Order>, @Ctx() ctx: GatewayContext): Promise<FulfillmentCancellation[]> {
     return (await ctx.loaders.fulfillmentCancellations.byOrderId.load(order.id)).map(toFulfillmentCancellation);
   }
 }

@@ -101,7 +101,7 @@ export class OrderSubscriptionResolver {
   }
 
   @FieldResolver(() => Order, { nullable: true, description: 'The order as of this event, with its whole graph (loaded fresh for the event).' })
-  async order(@Root() update: OrderUpdate, @Ctx() ctx: GatewayContext): Promise<Order> {
+  async order(@Root() update: Readonly<OrderUpdate>, @Ctx() ctx: GatewayContext): Promise<Order> {
     return toOrder(await ctx.loaders.orders.load(update.orderId));
   }
 }

@@ -6,7 +6,7 @@ import { type DeliveryCounts, requireExactDelivery } from '../lib/delivery-check
 import { isRecord, numberField, stringField } from '../lib/ipc-protocol';
 import { num, table, verdict } from '../lib/markdown';
 import { type LatencySummary, summarise } from '../lib/stats';
-import { requirePositive, requireThat } from '../lib/validate';
+import { requireFinite, requirePositive, requireThat } from '../lib/validate';
 import { waitFor } from '../lib/wait-for';
 import { LAYOUT, ORDERS_NEEDED, ORDER_UPDATED } from '../clients/subscription-layout';
 import { SERVER_ENV, benchScript } from './servers-under-test';
@@ -25,9 +25,14 @@ export interface SubscriptionOptions {
 export interface SubscriptionLevel {
   subscriptions: number;
   sockets: number;
-  /** Gateway RSS and heap growth over the baseline, per open subscription, bytes (after GC). */
-  rssPerSubscription: number;
+  /**
+   * Growth over the baseline per open subscription, bytes, after GC: what the
+   * gateway retains (JS heap + external buffers, the target's measure) and RSS
+   * (informative: the allocator may hand pages back, so it can even shrink).
+   */
+  retainedPerSubscription: number;
   heapPerSubscription: number;
+  rssPerSubscription: number;
   rssMiB: number;
   /** Webhook POST (client) → push received (same client), one event per probe order. */
   latency: LatencySummary;
@@ -109,8 +114,12 @@ export async function measureSubscriptions(options: SubscriptionOptions): Promis
       levels.push({
         subscriptions: total,
         sockets: numberField(opened, 'sockets'),
-        rssPerSubscription: requirePositive((memory.rss - baseline.rss) / total, `RSS per subscription at ${total}`),
+        retainedPerSubscription: requirePositive(
+          (memory.heapUsed + memory.external - baseline.heapUsed - baseline.external) / total,
+          `retained memory per subscription at ${total}`,
+        ),
         heapPerSubscription: requirePositive((memory.heapUsed - baseline.heapUsed) / total, `heap per subscription at ${total}`),
+        rssPerSubscription: requireFinite((memory.rss - baseline.rss) / total, `RSS per subscription at ${total}`),
         rssMiB: memory.rss / 1024 ** 2,
         latency,
         fanoutMs,
@@ -135,17 +144,18 @@ export function renderSubscriptions(result: SubscriptionResult, fileLimits: { li
       + `Each subscription is \`${ORDER_UPDATED}\`, ${options.perSocket} per WebSocket `
       + `(the open-file limit here is ${fileLimits.limit} soft/hard and \`ulimit -n 65535\` is ${fileLimits.raisable ? 'allowed, but the layout stays the same on every machine' : 'refused, so 20,000 one-per-socket connections would not fit one gateway process'}). `
       + `At each level: ${LAYOUT.probes} probe subscriptions (one subscriber per order) plus background ones spread over ${LAYOUT.idleOrders} other orders. `
-      + `Memory is the gateway's RSS and heap after GC, less a baseline taken after a warm-up, divided by the open subscriptions. `
+      + `Memory is what the gateway retains after GC (JS heap + external buffers, from \`process.memoryUsage()\`), less a baseline taken after a warm-up, divided by the open subscriptions; RSS is shown beside it for information (the allocator may return pages, so it can move either way). `
       + `Latency: ${LAYOUT.probes} signed \`order.accepted\` webhooks, one per probe order, one after another, timed from POST to push at the client. `
       + `Fan-out: ${num(options.fanoutSubscribers)} more subscribers of one order (on ${num(Math.ceil(options.fanoutSubscribers / options.perSocket))} sockets of their own), one webhook, timed to the last push.`,
     '',
     table(
-      ['open subscriptions', 'sockets', 'RSS / subscription', 'heap / subscription', 'gateway RSS', 'webhook→push p50', 'p99', 'max', `1 event → ${num(options.fanoutSubscribers)} subscribers`],
+      ['open subscriptions', 'sockets', 'retained / subscription', 'of which heap', 'RSS / subscription', 'gateway RSS', 'webhook→push p50', 'p99', 'max', `1 event → ${num(options.fanoutSubscribers)} subscribers`],
       result.levels.map((level) => [
         num(level.subscriptions),
         num(level.sockets),
-        kb(level.rssPerSubscription),
+        kb(level.retainedPerSubscription),
         kb(level.heapPerSubscription),
+        kb(level.rssPerSubscription),
         `${num(level.rssMiB)} MiB`,
         `${num(level.latency.p50, 1)} ms`,
         `${num(level.latency.p99, 1)} ms`,
@@ -159,7 +169,7 @@ export function renderSubscriptions(result: SubscriptionResult, fileLimits: { li
       + `${result.delivery.missing} missing, ${result.delivery.duplicated} doubled, ${result.delivery.unexpected} unexpected.`,
     largest === undefined
       ? ''
-      : `Targets at ${num(largest.subscriptions)} subscriptions: memory < 20 KB each ${verdict(largest.rssPerSubscription < 20 * 1024)} (${kb(largest.rssPerSubscription)} RSS); `
+      : `Targets at ${num(largest.subscriptions)} subscriptions: memory < 20 KB each ${verdict(largest.retainedPerSubscription < 20 * 1024)} (${kb(largest.retainedPerSubscription)} retained, ${kb(largest.rssPerSubscription)} RSS); `
         + `webhook→push p99 < 100 ms ${verdict(largest.latency.p99 < 100)} (${num(largest.latency.p99, 1)} ms); `
         + `1 event to ${num(options.fanoutSubscribers)} subscribers < 250 ms ${verdict(largest.fanoutMs < 250)} (${num(largest.fanoutMs, 1)} ms).`,
   ].join('\n');

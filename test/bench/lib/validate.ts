@@ -16,6 +16,16 @@ export function requirePositive(value: number, what: string): number {
 }
 
 /**
+ * Returns `value` when it is a finite number (of any sign).
+ *
+ * @throws BenchmarkError naming `what` for NaN or an infinity.
+ */
+export function requireFinite(value: number, what: string): number {
+  if (!Number.isFinite(value)) throw new BenchmarkError(`${what} must be a finite number, got ${String(value)}`);
+  return value;
+}
+
+/**
  * Returns `value` when it is a finite number of zero or more.
  *
  * @throws BenchmarkError naming `what` otherwise.
