@@ -7,6 +7,7 @@ import { profileGateway, renderProfile } from './benchmarks/gateway-profile.benc
 import { LATENCY_PAGE, UPSTREAM_LATENCY_MS, measureLatency, renderLatency } from './benchmarks/latency.bench';
 import { type Placement, startServersUnderTest } from './benchmarks/servers-under-test';
 import { measureSubscriptions, renderSubscriptions } from './benchmarks/subscriptions.bench';
+import { measureTwoInstances, renderTwoInstances } from './benchmarks/two-instances.bench';
 import { THROUGHPUT_PAGE, measureThroughput, renderThroughput } from './benchmarks/throughput.bench';
 import { measureUpstreamCalls, renderUpstreamCalls } from './benchmarks/upstream-calls.bench';
 import { measureWebhookIntake, renderWebhookIntake } from './benchmarks/webhook-intake.bench';
@@ -25,16 +26,20 @@ interface RunSizes {
   subscriptionLevels: number[];
   intakeWarmup: number;
   intakeEvents: number;
+  twoInstanceLatencyEvents: number;
+  twoInstanceIntakeEvents: number;
   profile: boolean;
 }
 
 const FULL: RunSizes = {
   latencyRequests: 30, loadSeconds: 20, loadConnections: 10, warmupRequests: 50,
-  subscriptionLevels: [1_000, 10_000, 20_000], intakeWarmup: 1_000, intakeEvents: 10_000, profile: true,
+  subscriptionLevels: [1_000, 10_000, 20_000], intakeWarmup: 1_000, intakeEvents: 10_000,
+  twoInstanceLatencyEvents: 500, twoInstanceIntakeEvents: 10_000, profile: true,
 };
 const QUICK: RunSizes = {
   latencyRequests: 8, loadSeconds: 5, loadConnections: 10, warmupRequests: 20,
-  subscriptionLevels: [1_000], intakeWarmup: 500, intakeEvents: 2_000, profile: false,
+  subscriptionLevels: [1_000], intakeWarmup: 500, intakeEvents: 2_000,
+  twoInstanceLatencyEvents: 100, twoInstanceIntakeEvents: 2_000, profile: false,
 };
 
 /** Subscriptions per WebSocket (see the subscription section for why not one per socket). */
@@ -109,6 +114,14 @@ async function main(): Promise<number> {
   await step('5', '5. Webhook intake', async () => renderWebhookIntake(await measureWebhookIntake({
     warmupEvents: sizes.intakeWarmup, events: sizes.intakeEvents, concurrency: 50, perSocket: SUBSCRIPTIONS_PER_SOCKET,
   })));
+  // CI and this machine run Redis here; an unreachable Redis fails the section loudly.
+  const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
+  const twoInstanceConcurrency = 32;
+  await step('6', '6. Two instances on one Redis', async () => renderTwoInstances(
+    await measureTwoInstances(redisUrl, sizes.twoInstanceLatencyEvents, sizes.twoInstanceIntakeEvents, twoInstanceConcurrency),
+    redisUrl,
+    twoInstanceConcurrency,
+  ));
 
   const seconds = (performance.now() - clock) / 1000;
   if (failures.length > 0) {

@@ -1,4 +1,4 @@
-// Two gateway processes on one Redis: cross-instance webhook-to-push latency, signed-event intake with Redis, and Redis commands per event.
+// Benchmark 6: two gateway processes on one Redis — cross-instance webhook-to-push latency, signed-event intake with Redis, Redis commands per event.
 import { randomUUID } from 'node:crypto';
 
 import { createClient } from 'graphql-ws';
@@ -6,14 +6,16 @@ import Redis from 'ioredis';
 import { Agent, request } from 'undici';
 import WebSocket from 'ws';
 
-import { createSimulator } from '../../src/simulator/create-simulator';
-import { type GatewayProcess, startGatewayProcess } from '../helpers/gateway-process';
-import { signatureHeader } from '../helpers/sign-webhook';
-import { percentile } from './webhook-to-push';
+import { createSimulator } from '../../../src/simulator/create-simulator';
+import { type GatewayProcess, startGatewayProcess } from '../../helpers/gateway-process';
+import { signatureHeader } from '../../helpers/sign-webhook';
+import { num, table } from '../lib/markdown';
+import { type LatencySummary, summarise } from '../lib/stats';
+import { requirePositive } from '../lib/validate';
 
 /** What the two-instance benchmark measured. */
 export interface TwoInstanceResult {
-  crossInstance: { count: number; p50: number; p99: number };
+  crossInstance: LatencySummary;
   intake: { events: number; seconds: number; perSecond: number; pushed: number };
   redisCommandsPerEvent: number;
 }
@@ -118,12 +120,11 @@ export async function measureTwoInstances(redisUrl: string, latencyEvents: numbe
     const pushed = posted.filter((eventId) => arrivals.has(eventId)).length;
     if (pushed !== posted.length) throw new Error(`only ${pushed} of ${posted.length} intake events were pushed`);
     // Commands spent: everything Redis served during the intake, per event (PINGs and stream polls included).
-    const redisCommandsPerEvent = ((await redisCalls(redis)) - callsBefore) / intakeEvents;
+    const redisCommandsPerEvent = requirePositive(((await redisCalls(redis)) - callsBefore) / intakeEvents, 'Redis commands per event');
 
-    const sorted = [...samples].sort((x, y) => x - y);
     return {
-      crossInstance: { count: samples.length, p50: percentile(sorted, 50), p99: percentile(sorted, 99) },
-      intake: { events: intakeEvents, seconds, perSecond: intakeEvents / seconds, pushed },
+      crossInstance: summarise(samples, 'cross-instance webhook-to-push latency'),
+      intake: { events: intakeEvents, seconds, perSecond: requirePositive(intakeEvents / seconds, 'events per second with Redis'), pushed },
       redisCommandsPerEvent,
     };
   } finally {
@@ -137,12 +138,27 @@ export async function measureTwoInstances(redisUrl: string, latencyEvents: numbe
   }
 }
 
-if (require.main === module) {
-  const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';
-  measureTwoInstances(redisUrl, Number(process.argv[2] ?? 200), Number(process.argv[3] ?? 4000)).then((result) => {
-    process.stdout.write(`${JSON.stringify(result)}\n`);
-  }, (error: unknown) => {
-    process.stderr.write(`${error instanceof Error ? error.stack ?? error.message : String(error)}\n`);
-    process.exitCode = 1;
-  });
+/** The report section. */
+export function renderTwoInstances(result: TwoInstanceResult, redisUrl: string, concurrency: number): string {
+  const { crossInstance, intake } = result;
+  return [
+    `Two gateways (\`node dist/src/main.js\`, each its own process, \`REDIS_URL=${redisUrl}\` with a private key prefix) against one simulator; `
+      + 'one graphql-ws subscriber (`subscription { fulfillmentCancellationUpdated { eventId } }`) on instance B. '
+      + `Latency: ${num(crossInstance.count)} signed \`fulfillment_cancellation.accepted\` webhooks posted to instance A one after another, timed from POST to the push B sends. `
+      + `Intake: ${num(intake.events)} signed events, each about its own cancellation, alternately to A and B with ${concurrency} in flight; every one must be answered 202 `
+      + 'and pushed exactly once to the subscriber on B. Redis commands: the growth of `INFO commandstats` calls over the intake (Lua-internal calls, pub/sub, stream reads and acks, health pings included), per event.',
+    '',
+    table(
+      ['cross-instance push p50', 'p95', 'p99', 'max', 'events/s acknowledged with Redis', 'pushed once', 'Redis commands per event'],
+      [[
+        `${num(crossInstance.p50, 1)} ms`,
+        `${num(crossInstance.p95, 1)} ms`,
+        `${num(crossInstance.p99, 1)} ms`,
+        `${num(crossInstance.max, 1)} ms`,
+        num(intake.perSecond),
+        `${num(intake.pushed)} of ${num(intake.events)}`,
+        num(result.redisCommandsPerEvent, 1),
+      ]],
+    ),
+  ].join('\n');
 }
