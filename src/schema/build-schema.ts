@@ -5,6 +5,7 @@ import type { GraphQLSchema } from 'graphql';
 import { type PubSub, buildSchema } from 'type-graphql';
 
 import { resolvers } from '../resolvers';
+import { callFieldResolversDirectly } from './direct-field-resolvers';
 import { DateTimeScalar } from './scalars/date-time.scalar';
 
 // Every @Subscription brings its own `subscribe` over the gateway's PubSub seam
@@ -20,10 +21,12 @@ const TOPICS_UNUSED: PubSub = {
 
 /** Builds the schema. Class-validator is off: arguments are validated explicitly at the edge. */
 export async function buildGatewaySchema(): Promise<GraphQLSchema> {
-  return buildSchema({
+  const schema = await buildSchema({
     resolvers,
     scalarsMap: [{ type: Date, scalar: DateTimeScalar }],
     validate: false,
     pubSub: TOPICS_UNUSED,
   });
+  callFieldResolversDirectly(schema, resolvers);
+  return schema;
 }
