@@ -2,6 +2,7 @@
 import { type Client, createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 
+import type { DeliveryCounts } from '../lib/delivery-check';
 import { isRecord } from '../lib/ipc-protocol';
 
 /** One subscription to open. */
@@ -146,14 +147,7 @@ function describeClose(value: unknown): string {
 }
 
 /** Compares pushes received with pushes expected (key → event ids, each exactly once). */
-export interface DeliveryCheck {
-  subscriptions: number;
-  expected: number;
-  delivered: number;
-  missing: number;
-  duplicated: number;
-  unexpected: number;
-  failures: number;
+export interface DeliveryCheck extends DeliveryCounts {
   /** The first few problems, for the error message. */
   examples: string[];
 }
