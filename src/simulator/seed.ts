@@ -23,7 +23,7 @@ import { commitOrder } from './seed-flow';
 import { addOrderHistory } from './seed-history';
 import { createOrderDraft, type OrderPlan } from './seed-order';
 import type { PaymentMethod } from './seed-payment';
-import type { SimulatorStore } from './store';
+import { type SimulatorStore, emptySeedFacts } from './store';
 import { HOUR } from './time';
 import { ORDER_STATES, type OrderState } from './wire-types';
 
@@ -53,16 +53,7 @@ export function seedStore(store: SimulatorStore, ids: IdGenerator, rng: Prng, op
   const count = Math.max(0, Math.floor(options.orderCount));
   const bulkIndex = count > 0 ? Math.max(0, count - 20) : -1;
   const states = planStates(rng, count, bulkIndex);
-  store.facts = {
-    seed: options.seed,
-    customerIds: ctx.customers.map((c) => c.id),
-    guestOrderIds: [],
-    bulkOrderId: '',
-    twoSourceOrderIds: [],
-    digitalOrderIds: [],
-    splitFulfillmentOrderIds: [],
-    javaDateCancellationIds: [],
-  };
+  store.facts = emptySeedFacts(options.seed, ctx.customers.map((c) => c.id));
 
   let createdMs = SEED_START_MS;
   for (let i = 0; i < count; i += 1) {

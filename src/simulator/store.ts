@@ -40,6 +40,20 @@ export interface SeedFacts {
   javaDateCancellationIds: string[];
 }
 
+/** Facts before the seed has found any of its special orders. */
+export function emptySeedFacts(seed: number, customerIds: string[]): SeedFacts {
+  return {
+    seed,
+    customerIds,
+    guestOrderIds: [],
+    bulkOrderId: '',
+    twoSourceOrderIds: [],
+    digitalOrderIds: [],
+    splitFulfillmentOrderIds: [],
+    javaDateCancellationIds: [],
+  };
+}
+
 /** The API version the simulator renders events with. */
 export const EVENT_API_VERSION = '2021-12-13';
 
@@ -71,16 +85,7 @@ export class SimulatorStore {
   /** Per-SKU product facts for `expand=true`. */
   readonly products = new Map<string, ProductFacts>();
   /** Facts about the seeded data; filled in by the seed. */
-  facts: SeedFacts = {
-    seed: 0,
-    customerIds: [],
-    guestOrderIds: [],
-    bulkOrderId: '',
-    twoSourceOrderIds: [],
-    digitalOrderIds: [],
-    splitFulfillmentOrderIds: [],
-    javaDateCancellationIds: [],
-  };
+  facts: SeedFacts = emptySeedFacts(0, []);
 
   private eventSequence = 0;
   // Microseconds since the epoch of the newest live event, so live event times strictly increase.
