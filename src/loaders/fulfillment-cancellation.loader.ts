@@ -15,6 +15,12 @@ import { type LoaderEnv, observed } from './loader-env';
 export interface FulfillmentCancellationLoaders {
   byId: DataLoader<string, UpstreamFulfillmentCancellation>;
   byOrderId: DataLoader<string, UpstreamFulfillmentCancellation[]>;
+  /**
+   * An order's cancellations once `byOrderId` has them, without waiting;
+   * undefined before. Every fulfillment order and item of an order page asks,
+   * mostly after the load finished, and a ready answer costs no promise.
+   */
+  loadedByOrderId(orderId: string): readonly UpstreamFulfillmentCancellation[] | undefined;
 }
 
 export function createFulfillmentCancellationLoaders(
@@ -30,6 +36,7 @@ export function createFulfillmentCancellationLoaders(
     )),
     { maxBatchSize: UPSTREAM_PAGE_LIMIT },
   );
+  const loaded = new Map<string, UpstreamFulfillmentCancellation[]>();
   const byOrderId = new DataLoader<string, UpstreamFulfillmentCancellation[]>(
     observed(env, 'fulfillmentCancellations.byOrderId', async (orderIds: readonly string[]) => {
       const [found, visible] = await Promise.all([
@@ -38,12 +45,14 @@ export function createFulfillmentCancellationLoaders(
       ]);
       const groups = groupByKeys(orderIds, found, (item) => (item.upstreamId === undefined ? undefined : String(item.upstreamId)));
       return groups.map((group, index) => {
-        if (!visible[index]) return [];
-        for (const item of group) byId.prime(item.id, item);
-        return group;
+        const orderId = orderIds[index] as string;
+        const shown = visible[index] ? group : [];
+        for (const item of shown) byId.prime(item.id, item);
+        loaded.set(orderId, shown);
+        return shown;
       });
     }),
     { maxBatchSize: UPSTREAM_PAGE_LIMIT },
   );
-  return { byId, byOrderId };
+  return { byId, byOrderId, loadedByOrderId: (orderId) => loaded.get(orderId) };
 }

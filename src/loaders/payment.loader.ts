@@ -17,8 +17,17 @@ export interface PaymentLoaders {
   sources: DataLoader<string, UpstreamSource>;
   /** True for a charge that came from `GET /charges/{id}` (not an embedded copy). */
   isFullCharge(charge: UpstreamCharge): boolean;
-  /** Primes `charges` and `sources` from an order's `payment` block. */
+  /** The source as embedded in an order loaded by this operation, without waiting; undefined when none was. */
+  embeddedSource(id: string): UpstreamSource | undefined;
+  /** Records an order's `payment` block: `charges` and `sources` answer from it before calling upstream. */
   primeFromOrder(order: UpstreamOrder): void;
+}
+
+/** An embedded charge or source and the order it came in, completed from the order only when asked for. */
+interface Embedded<T> {
+  raw: T;
+  order: UpstreamOrder;
+  completed?: T;
 }
 
 export function createPaymentLoaders(env: LoaderEnv): PaymentLoaders {
@@ -42,12 +51,35 @@ export function createPaymentLoaders(env: LoaderEnv): PaymentLoaders {
       await guard.requireOrder(charge.orderId ?? null, 'Charge', id);
       return charge;
     })));
+  // Embedded copies are kept as they came and completed on first use: a
+  // 50-order page embeds ~150 charges and sources, and copying and priming
+  // each one up front cost more than the few a query ever reads by id.
+  const embeddedCharges = new Map<string, Embedded<UpstreamCharge>>();
+  const embeddedSources = new Map<string, Embedded<UpstreamSource>>();
+  // Embedded charges omit what is the same by definition as the parent's (quirk 30).
+  const chargeFromOrder = (entry: Embedded<UpstreamCharge>): UpstreamCharge => {
+    entry.completed ??= { ...entry.raw, orderId: entry.raw.orderId ?? String(entry.order.id), liveMode: entry.raw.liveMode ?? entry.order.liveMode };
+    return entry.completed;
+  };
+  const sourceFromOrder = (entry: Embedded<UpstreamSource>): UpstreamSource => {
+    entry.completed ??= {
+      ...entry.raw,
+      customerId: entry.raw.customerId ?? entry.order.customerId,
+      liveMode: entry.raw.liveMode ?? entry.order.liveMode,
+    };
+    return entry.completed;
+  };
   const charges = new DataLoader<string, UpstreamCharge>((ids) =>
-    mapWithConcurrency(ids, concurrency, (id) => fullCharges.load(id)));
+    mapWithConcurrency(ids, concurrency, async (id) => {
+      const embedded = embeddedCharges.get(id);
+      return embedded === undefined ? fullCharges.load(id) : chargeFromOrder(embedded);
+    }));
   const fetchSource = fetchOne<UpstreamSource>('sources', 'Source');
   // A source names no order; it is visible to the customer it belongs to.
   const sources = new DataLoader<string, UpstreamSource>(observed(env, 'sources', (ids: readonly string[]) =>
     mapWithConcurrency(ids, concurrency, async (id) => {
+      const embedded = embeddedSources.get(id);
+      if (embedded !== undefined) return sourceFromOrder(embedded);
       const source = await fetchSource(id);
       if (!canSeeOrder(guard.viewer, source.customerId)) throw new NotFoundError('Source', id);
       return source;
@@ -58,18 +90,17 @@ export function createPaymentLoaders(env: LoaderEnv): PaymentLoaders {
     fullCharges,
     sources,
     isFullCharge: (charge) => fetched.has(charge),
+    embeddedSource(id) {
+      const embedded = embeddedSources.get(id);
+      return embedded === undefined ? undefined : sourceFromOrder(embedded);
+    },
     primeFromOrder(order) {
-      const orderId = String(order.id);
+      // The first copy wins, as DataLoader's prime did.
       for (const charge of order.payment?.charges ?? []) {
-        // Embedded charges omit what is the same by definition as the parent's (quirk 30).
-        charges.prime(charge.id, { ...charge, orderId: charge.orderId ?? orderId, liveMode: charge.liveMode ?? order.liveMode });
+        if (!embeddedCharges.has(charge.id)) embeddedCharges.set(charge.id, { raw: charge, order });
       }
       for (const source of order.payment?.sources ?? []) {
-        sources.prime(source.id, {
-          ...source,
-          customerId: source.customerId ?? order.customerId,
-          liveMode: source.liveMode ?? order.liveMode,
-        });
+        if (!embeddedSources.has(source.id)) embeddedSources.set(source.id, { raw: source, order });
       }
     },
   };

@@ -23,19 +23,24 @@ export class ChargeResolver {
   }
 
   @FieldResolver(() => Source, { nullable: true, description: 'The source charged (from the order when it was loaded; no extra call).' })
-  async source(@Root() charge: Readonly<Charge>, @Ctx() ctx: GatewayContext): Promise<Source | null> {
-    return charge.sourceId === null ? null : toSource(await ctx.loaders.payments.sources.load(charge.sourceId));
+  source(@Root() charge: Readonly<Charge>, @Ctx() ctx: GatewayContext): Source | null | Promise<Source | null> {
+    if (charge.sourceId === null) return null;
+    // Answered without a promise when the order brought the source along (the usual case on an order page).
+    const embedded = ctx.loaders.payments.embeddedSource(charge.sourceId);
+    return embedded === undefined ? ctx.loaders.payments.sources.load(charge.sourceId).then(toSource) : toSource(embedded);
   }
 }
 
 @Resolver(() => ChargeOperation)
 export class ChargeOperationResolver {
   @FieldResolver(() => ID, { description: 'Operation id. Refunds embedded in an order lack it; only then is the full charge fetched.' })
-  async id(@Root() operation: Readonly<ChargeOperation>, @Ctx() ctx: GatewayContext): Promise<string> {
+  id(@Root() operation: Readonly<ChargeOperation>, @Ctx() ctx: GatewayContext): string | Promise<string> {
+    // Synchronous when the embedded copy has the id: one promise fewer per capture on an order page.
     if (operation.knownId !== null) return operation.knownId;
-    const full = await fullOperation(operation, ctx);
-    if (full?.knownId == null) throw new Error(`upstream charge ${operation.chargeId} has a ${operation.kind} entry without an id`);
-    return full.knownId;
+    return fullOperation(operation, ctx).then((full) => {
+      if (full?.knownId == null) throw new Error(`upstream charge ${operation.chargeId} has a ${operation.kind} entry without an id`);
+      return full.knownId;
+    });
   }
 
   @FieldResolver(() => String, { nullable: true, description: 'Human-readable failure; only the full charge carries it, so it is fetched on demand.' })

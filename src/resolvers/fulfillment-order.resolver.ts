@@ -24,7 +24,7 @@ export class FulfillmentOrderResolver {
   @FieldResolver(() => [FulfillmentCancellation], {
     description: 'Cancellations requested against this fulfillment order (read from the order-wide load: no call per fulfillment order).',
   })
-  async cancellations(@Root() fulfillmentOrder: Readonly<FulfillmentOrder>, @Ctx() ctx: GatewayContext): Promise<FulfillmentCancellation[]> {
+  cancellations(@Root() fulfillmentOrder: Readonly<FulfillmentOrder>, @Ctx() ctx: GatewayContext): FulfillmentCancellation[] | Promise<FulfillmentCancellation[]> {
     return cancellationsOf(fulfillmentOrder.id, fulfillmentOrder.upstreamId, ctx);
   }
 }
@@ -34,9 +34,10 @@ export class FulfillmentOrderItemResolver {
   @FieldResolver(() => Int, {
     description: 'Units a customer may still ask to cancel: pending + backordered, less what open (pending) cancellations already ask for.',
   })
-  async cancellableQuantity(@Root() item: Readonly<FulfillmentOrderItem>, @Ctx() ctx: GatewayContext): Promise<number> {
+  cancellableQuantity(@Root() item: Readonly<FulfillmentOrderItem>, @Ctx() ctx: GatewayContext): number | Promise<number> {
     if (item.pending + item.backordered === 0) return 0;
-    return cancellableQuantity(item, await cancellationsOf(item.fulfillmentOrderId, item.orderId, ctx));
+    const cancellations = cancellationsOf(item.fulfillmentOrderId, item.orderId, ctx);
+    return Array.isArray(cancellations) ? cancellableQuantity(item, cancellations) : cancellations.then((list) => cancellableQuantity(item, list));
   }
 
   @FieldResolver(() => OrderItem, { nullable: true, description: 'The order line this item ships.' })
@@ -47,13 +48,16 @@ export class FulfillmentOrderItemResolver {
 }
 
 /**
- * A fulfillment order's cancellations, from the by-order load. A fulfillment
- * order without an order id (never the case for orchestrated ones) has none
- * reachable this way.
+ * A fulfillment order's cancellations, from the by-order load: at once when
+ * that load has finished, else once it does. A fulfillment order without an
+ * order id (never the case for orchestrated ones) has none reachable this way.
  */
-async function cancellationsOf(fulfillmentOrderId: string, orderId: string | null, ctx: GatewayContext): Promise<FulfillmentCancellation[]> {
+function cancellationsOf(fulfillmentOrderId: string, orderId: string | null, ctx: GatewayContext): FulfillmentCancellation[] | Promise<FulfillmentCancellation[]> {
   if (orderId === null) return [];
-  return byFulfillmentOrder(await ctx.loaders.fulfillmentCancellations.byOrderId.load(orderId)).get(fulfillmentOrderId) ?? [];
+  const { fulfillmentCancellations } = ctx.loaders;
+  const loaded = fulfillmentCancellations.loadedByOrderId(orderId);
+  if (loaded !== undefined) return byFulfillmentOrder(loaded).get(fulfillmentOrderId) ?? [];
+  return fulfillmentCancellations.byOrderId.load(orderId).then((all) => byFulfillmentOrder(all).get(fulfillmentOrderId) ?? []);
 }
 
 const GROUPED = Symbol('cancellations by fulfillment order');

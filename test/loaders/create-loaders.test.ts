@@ -74,6 +74,18 @@ describe('createLoaders', () => {
       expect(loaders.payments.isFullCharge(charge)).toBe(false);
     });
 
+    it('hands an embedded source over without waiting, completed from its order, and the loader gives the same object', async () => {
+      const upstream = createRecordingUpstream({ orders: orders(2).map((order) => ({ ...order, customerId: 'cust-7' })) });
+      const loaders = createLoaders(upstream.client, context, { fetchConcurrency: 4, viewer: DEVELOPMENT_ADMIN });
+      expect(loaders.payments.embeddedSource('source-1')).toBeUndefined();
+      await loaders.orderPage({ limit: 2 });
+      const embedded = loaders.payments.embeddedSource('source-1');
+      expect(embedded).toMatchObject({ id: 'source-1', type: 'creditCard', customerId: 'cust-7', liveMode: false });
+      expect(await loaders.payments.sources.load('source-1')).toBe(embedded);
+      expect(loaders.payments.embeddedSource('source-9')).toBeUndefined();
+      expect(upstream.calls.map((call) => call.collection)).toEqual(['orders']);
+    });
+
     it('fetches unprimed charges one by one with bounded concurrency', async () => {
       const charges = Array.from({ length: 6 }, (_, index) => ({ id: `c${index}`, currency: 'USD', amount: 1, state: 'complete' }));
       const upstream = createRecordingUpstream({ charges });
@@ -106,8 +118,12 @@ describe('createLoaders', () => {
       }));
       const upstream = createRecordingUpstream({ 'fulfillment-cancellations': cancellations });
       const loaders = createLoaders(upstream.client, context, { fetchConcurrency: 4, viewer: DEVELOPMENT_ADMIN });
+      expect(loaders.fulfillmentCancellations.loadedByOrderId('order-0')).toBeUndefined();
       const [a, b, c, none] = await Promise.all(['order-0', 'order-1', 'order-2', 'order-9'].map((id) => loaders.fulfillmentCancellations.byOrderId.load(id)));
       expect([a?.length, b?.length, c?.length, none?.length]).toEqual([84, 83, 83, 0]);
+      // Once loaded, the same lists are readable without waiting.
+      expect(loaders.fulfillmentCancellations.loadedByOrderId('order-1')).toBe(b);
+      expect(loaders.fulfillmentCancellations.loadedByOrderId('order-9')).toEqual([]);
       expect(upstream.calls).toHaveLength(3);
       expect(upstream.calls[0]?.query?.upstreamIds).toEqual(['order-0', 'order-1', 'order-2', 'order-9']);
       // the by-order load primes the by-id loader: no further call
