@@ -21,6 +21,8 @@ import { type ReportSection, renderReport } from './report/write-report';
 interface RunSizes {
   latencyRequests: number;
   loadSeconds: number;
+  /** Alternating gateway/REST throughput rounds. */
+  throughputRounds: number;
   loadConnections: number;
   warmupRequests: number;
   subscriptionLevels: number[];
@@ -32,12 +34,12 @@ interface RunSizes {
 }
 
 const FULL: RunSizes = {
-  latencyRequests: 30, loadSeconds: 20, loadConnections: 10, warmupRequests: 50,
+  latencyRequests: 30, loadSeconds: 10, throughputRounds: 3, loadConnections: 10, warmupRequests: 50,
   subscriptionLevels: [1_000, 10_000, 20_000], intakeWarmup: 1_000, intakeEvents: 10_000,
   twoInstanceLatencyEvents: 500, twoInstanceIntakeEvents: 10_000, profile: true,
 };
 const QUICK: RunSizes = {
-  latencyRequests: 8, loadSeconds: 5, loadConnections: 10, warmupRequests: 20,
+  latencyRequests: 8, loadSeconds: 5, throughputRounds: 1, loadConnections: 10, warmupRequests: 20,
   subscriptionLevels: [1_000], intakeWarmup: 500, intakeEvents: 2_000,
   twoInstanceLatencyEvents: 100, twoInstanceIntakeEvents: 2_000, profile: false,
 };
@@ -98,7 +100,7 @@ async function main(): Promise<number> {
     const set = await startServersUnderTest(0, placement);
     try {
       const pinned = load === undefined ? 'Unpinned (one core).' : 'The server under test has CPU 0 to itself; the simulator (its own process) and autocannon share CPU 1.';
-      return renderThroughput(await measureThroughput(set, loadOptions, sizes.warmupRequests, pinned));
+      return renderThroughput(await measureThroughput(set, loadOptions, sizes.warmupRequests, pinned, sizes.throughputRounds));
     } finally {
       await set.stop();
     }
