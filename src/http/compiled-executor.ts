@@ -2,8 +2,9 @@
 import type { GatewayExecutionResult, GatewayExecutor, GatewayGraphQLRequestContext, GatewayInterface } from '@apollo/server-gateway-interface';
 import { type DocumentNode, GraphQLError, type GraphQLSchema, type OperationDefinitionNode, execute, printSchema } from 'graphql';
 import { type CompiledQuery, compileQuery, isCompiledQuery } from 'graphql-jit';
+import { LRUCache } from 'lru-cache';
 
-/** How many compiled operations are kept; a client sending endless distinct queries evicts the oldest, it cannot grow memory. */
+/** How many compiled operations are kept; a client sending endless distinct queries evicts the least recently used, it cannot grow memory. */
 const COMPILED_CACHE_SIZE = 1_000;
 
 /** What is cached per operation: the compiled form, or `interpreted` when graphql-jit declined it. */
@@ -42,7 +43,7 @@ export interface ExecutorStats {
  * `npm run bench`). 0.8.7 builds those arrays only when a field fails.
  */
 export class CompiledExecutor implements GatewayInterface {
-  private readonly plans = new Map<string, CachedPlan>();
+  private readonly plans = new LRUCache<string, CachedPlan>({ max: COMPILED_CACHE_SIZE });
   private readonly stats: Omit<ExecutorStats, 'plans'> = { compiled: 0, interpreted: 0, cached: 0 };
 
   constructor(private readonly schema: GraphQLSchema) {}
@@ -84,17 +85,10 @@ export class CompiledExecutor implements GatewayInterface {
     const cached = this.plans.get(key);
     if (cached !== undefined) {
       this.stats.cached += 1;
-      // Re-insert so the Map's insertion order is least-recently-used first.
-      this.plans.delete(key);
-      this.plans.set(key, cached);
       return cached;
     }
     const plan = compilable(operation) ? compile(this.schema, document, operationName) : 'interpreted';
     this.plans.set(key, plan);
-    if (this.plans.size > COMPILED_CACHE_SIZE) {
-      const oldest = this.plans.keys().next().value;
-      if (oldest !== undefined) this.plans.delete(oldest);
-    }
     return plan;
   }
 }

@@ -1,7 +1,8 @@
 // Parses and validates each distinct subscription text once, so identical subscriptions share one document.
 import { type DocumentNode, type GraphQLError, type GraphQLSchema, type Source, parse, validate } from 'graphql';
+import { LRUCache } from 'lru-cache';
 
-/** Distinct subscription texts kept; a client sending endless distinct texts evicts the oldest. */
+/** Distinct subscription texts kept; a client sending endless distinct texts evicts the least recently used. */
 const DOCUMENTS_KEPT = 500;
 
 /** graphql-ws' `parse` and `validate` hooks, both remembering their answers. */
@@ -18,7 +19,7 @@ export interface DocumentCache {
  * kept (they throw, as before); validation answers are kept per document.
  */
 export function createDocumentCache(): DocumentCache {
-  const documents = new Map<string, DocumentNode>();
+  const documents = new LRUCache<string, DocumentNode>({ max: DOCUMENTS_KEPT });
   const validations = new WeakMap<DocumentNode, readonly GraphQLError[]>();
   return {
     parse(input) {
@@ -27,10 +28,6 @@ export function createDocumentCache(): DocumentCache {
       if (known !== undefined) return known;
       const document = parse(source);
       documents.set(source, document);
-      if (documents.size > DOCUMENTS_KEPT) {
-        const oldest = documents.keys().next().value;
-        if (oldest !== undefined) documents.delete(oldest);
-      }
       return document;
     },
     validate(schema, document) {

@@ -3,6 +3,7 @@ import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-gr
 
 import type { GatewayContext } from '../http/context';
 import { cancellableQuantity } from '../mappers/fulfillment-order.mapper';
+import { memoByObject } from '../mappers/memo-by-object';
 import { FulfillmentCancellation } from '../schema/types/fulfillment-cancellation.type';
 import { FulfillmentOrder, FulfillmentOrderItem } from '../schema/types/fulfillment-order.type';
 import { Order, OrderItem } from '../schema/types/order.type';
@@ -60,26 +61,19 @@ function cancellationsOf(fulfillmentOrderId: string, orderId: string | null, ctx
   return fulfillmentCancellations.byOrderId.load(orderId).then((all) => byFulfillmentOrder(all).get(fulfillmentOrderId) ?? []);
 }
 
-const GROUPED = Symbol('cancellations by fulfillment order');
-
 /**
  * An order's loaded cancellations grouped by fulfillment order, computed once
- * per loaded list (kept on the list itself, which lives as long as the
- * request's loader): every fulfillment order and every item of it asks, and
- * an order may have over a hundred cancellations.
+ * per loaded list (memoised on the list, which lives as long as the request's
+ * loader): every fulfillment order and every item of it asks, and an order may
+ * have over a hundred cancellations.
  */
-function byFulfillmentOrder(loaded: readonly UpstreamFulfillmentCancellation[]): Map<string, FulfillmentCancellation[]> {
-  const holder = loaded as readonly UpstreamFulfillmentCancellation[] & { [GROUPED]?: Map<string, FulfillmentCancellation[]> };
-  let grouped = holder[GROUPED];
-  if (grouped === undefined) {
-    grouped = new Map();
-    for (const raw of loaded) {
-      const cancellation = toFulfillmentCancellation(raw);
-      const group = grouped.get(cancellation.fulfillmentOrderId);
-      if (group === undefined) grouped.set(cancellation.fulfillmentOrderId, [cancellation]);
-      else group.push(cancellation);
-    }
-    if (Object.isExtensible(holder)) holder[GROUPED] = grouped;
+const byFulfillmentOrder = memoByObject((loaded: readonly UpstreamFulfillmentCancellation[]): Map<string, FulfillmentCancellation[]> => {
+  const grouped = new Map<string, FulfillmentCancellation[]>();
+  for (const raw of loaded) {
+    const cancellation = toFulfillmentCancellation(raw);
+    const group = grouped.get(cancellation.fulfillmentOrderId);
+    if (group === undefined) grouped.set(cancellation.fulfillmentOrderId, [cancellation]);
+    else group.push(cancellation);
   }
   return grouped;
-}
+});

@@ -56,3 +56,11 @@ export async function listAll<T extends { id: string }>(sim: Simulator, path: st
     after = last.id;
   }
 }
+
+const ERROR_TYPES: Readonly<Record<number, string>> = { 400: 'bad_request', 404: 'not_found', 409: 'conflict' };
+
+/** Asserts `res` is upstream's error format: status, its type, and one error with `code` and `parameter`. */
+export function expectUpstreamError(res: SimResponse, status: number, code: string, parameter: string): void {
+  expect(res.status).toBe(status);
+  expect(res.body).toEqual({ type: ERROR_TYPES[status], errors: [{ code, parameter, message: expect.any(String) }] });
+}

@@ -57,3 +57,13 @@ export async function settledEventsAfter(sim: Simulator, markerId: string, quiet
 export function postJson(sim: Simulator, path: string, body: unknown, headers: Record<string, string> = {}): ReturnType<typeof call> {
   return call(sim, path, { method: 'POST', body: JSON.stringify(body), headers: { 'content-type': 'application/json', ...headers } });
 }
+
+/** What upstream emits, in order, when a cancellation of units of the bulk order is accepted: the units' share of the charge is cancelled. */
+export const ACCEPTED_CANCELLATION_EVENTS: readonly string[] = [
+  'fulfillment_cancellation.created',
+  'fulfillment_cancellation.accepted',
+  'fulfillment_order.cancelled',
+  'fulfillment.created',
+  'order.charge.cancel.pending',
+  'order.charge.cancel.complete',
+];

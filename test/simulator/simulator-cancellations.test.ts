@@ -13,8 +13,8 @@ import type {
   SimEvent,
   StoredOrder,
 } from '../../src/simulator/wire-types';
-import { call } from './sim-client';
-import { newestEventId, postJson, settledEventsAfter, waitForEvents } from './sim-events';
+import { call, expectUpstreamError } from './sim-client';
+import { ACCEPTED_CANCELLATION_EVENTS, newestEventId, postJson, settledEventsAfter, waitForEvents } from './sim-events';
 import { signersOf, startReceiver, type WebhookReceiver } from './webhook-receiver';
 
 const SECRET = 'whsec_simulator';
@@ -136,14 +136,7 @@ describe('Decisions', () => {
     expect(res.status).toBe(201);
     const id = (res.body as FulfillmentCancellation).id;
     const events = await waitForEvents(sim, marker, (e) => types(e).includes('order.charge.cancel.complete'));
-    expect(types(await settledEventsAfter(sim, marker))).toEqual([
-      'fulfillment_cancellation.created',
-      'fulfillment_cancellation.accepted',
-      'fulfillment_order.cancelled',
-      'fulfillment.created',
-      'order.charge.cancel.pending',
-      'order.charge.cancel.complete',
-    ]);
+    expect(types(await settledEventsAfter(sim, marker))).toEqual(ACCEPTED_CANCELLATION_EVENTS);
     const [created, accepted, foCancelled, fulfillmentCreated, cancelPending, cancelComplete] = events as [SimEvent, SimEvent, SimEvent, SimEvent, SimEvent, SimEvent];
     for (let i = 1; i < events.length; i += 1) expect((events[i] as SimEvent).createdTime > (events[i - 1] as SimEvent).createdTime).toBe(true);
     expect(created.data.object).toMatchObject({ id, state: 'pending' });
@@ -340,11 +333,7 @@ describe('Validation', () => {
     const created = sim.store.cancellations.size;
     const events = sim.store.events.size;
     const res = await postJson(sim, '/fulfillment-cancellations', body());
-    expect(res.status).toBe(status);
-    expect(res.body).toEqual({
-      type: { 400: 'bad_request', 404: 'not_found', 409: 'conflict' }[status],
-      errors: [{ code, parameter, message: expect.any(String) }],
-    });
+    expectUpstreamError(res, status, code, parameter);
     expect(sim.store.cancellations.size).toBe(created);
     expect(sim.store.events.size).toBe(events);
   });

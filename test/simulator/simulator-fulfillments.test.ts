@@ -3,7 +3,7 @@
 import { createSimulator, type Simulator } from '../../src/simulator/create-simulator';
 import { toMinor } from '../../src/simulator/money';
 import type { Charge, Fulfillment, FulfillmentOrder, FulfillmentWithDetails, Order, OrderState, SimEvent, StoredOrder } from '../../src/simulator/wire-types';
-import { call } from './sim-client';
+import { call, expectUpstreamError } from './sim-client';
 import { newestEventId, postJson, settledEventsAfter, waitForEvents } from './sim-events';
 import { signersOf, startReceiver, type WebhookReceiver } from './webhook-receiver';
 
@@ -279,8 +279,7 @@ describe('Validation', () => {
     const fulfillments = sim.store.fulfillments.size;
     const events = sim.store.events.size;
     const res = await postJson(sim, '/fulfillments', body());
-    expect(res.status).toBe(status);
-    expect(res.body).toEqual({ type: { 400: 'bad_request', 404: 'not_found', 409: 'conflict' }[status], errors: [{ code, parameter, message: expect.any(String) }] });
+    expectUpstreamError(res, status, code, parameter);
     expect(sim.store.fulfillments.size).toBe(fulfillments);
     expect(sim.store.events.size).toBe(events);
   });

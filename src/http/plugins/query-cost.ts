@@ -13,6 +13,7 @@ import {
 } from 'graphql';
 import { getVariableValues } from 'graphql/execution/values';
 import { type ComplexityEstimator, getComplexity } from 'graphql-query-complexity';
+import { LRUCache } from 'lru-cache';
 
 import { ErrorCode } from '../../errors/codes';
 import { MAX_PAGE_SIZE } from '../../schema/inputs/page.args';
@@ -114,7 +115,7 @@ function measureSelections(set: SelectionSetNode, fragments: Map<string, Fragmen
   return { depth, aliases };
 }
 
-/** Measurements kept per variable set of one parsed document; a client varying its variables endlessly evicts the oldest. */
+/** Measurements kept per parsed document, one per variable set; a client varying its variables endlessly evicts the least recently used. */
 const MEASUREMENTS_PER_DOCUMENT = 64;
 
 type Measurement = { cost: QueryCost } | { refusal: unknown };
@@ -125,11 +126,11 @@ type Measurement = { cost: QueryCost } | { refusal: unknown };
  * the complexity visitor cost as much as executing a small query.
  */
 export function createMeasurer(limits: QueryLimits): (schema: GraphQLSchema, document: DocumentNode, operationName: string | null | undefined, variables: Record<string, unknown> | undefined) => QueryCost {
-  const byDocument = new WeakMap<DocumentNode, Map<string, Measurement>>();
+  const byDocument = new WeakMap<DocumentNode, LRUCache<string, Measurement>>();
   return (schema, document, operationName, variables) => {
     let measurements = byDocument.get(document);
     if (measurements === undefined) {
-      measurements = new Map();
+      measurements = new LRUCache({ max: MEASUREMENTS_PER_DOCUMENT });
       byDocument.set(document, measurements);
     }
     const key = `${operationName ?? ''}\u0000${JSON.stringify(variables ?? {})}`;
@@ -141,10 +142,6 @@ export function createMeasurer(limits: QueryLimits): (schema: GraphQLSchema, doc
         measurement = { refusal: error };
       }
       measurements.set(key, measurement);
-      if (measurements.size > MEASUREMENTS_PER_DOCUMENT) {
-        const oldest = measurements.keys().next().value;
-        if (oldest !== undefined) measurements.delete(oldest);
-      }
     }
     if ('refusal' in measurement) throw measurement.refusal;
     return measurement.cost;
