@@ -33,6 +33,16 @@ export interface Config {
   readonly queryMaxDepth: number;
   /** Most aliased fields in one operation (QUERY_MAX_ALIASES, default 20). */
   readonly queryMaxAliases: number;
+  /** Most field nodes in one operation, fragments expanded (QUERY_MAX_NODES, default 1000). */
+  readonly queryMaxNodes: number;
+  /** Longest document text accepted, in bytes (QUERY_MAX_BYTES, default 65536); longer is answered 413. */
+  readonly queryMaxBytes: number;
+  /** Longest ID accepted in an argument or variable (ID_MAX_LENGTH, default 128). */
+  readonly idMaxLength: number;
+  /** Live subscriptions one WebSocket connection may hold (WS_MAX_SUBSCRIPTIONS, default 100). */
+  readonly wsMaxSubscriptions: number;
+  /** Open WebSocket connections one caller may hold (WS_MAX_CONNECTIONS_PER_CALLER, default 20). */
+  readonly wsMaxConnectionsPerCaller: number;
   /** Path of a persisted-query manifest; when set only its operations run (PERSISTED_QUERIES_ALLOWLIST). */
   readonly persistedQueriesAllowlist: string | undefined;
   /** `<package name>/<version>`, sent upstream as `upstream-application-id`. */
@@ -102,6 +112,11 @@ export function loadConfig(env: Env = process.env): Config {
     queryMaxCost: readInteger('QUERY_MAX_COST', read('QUERY_MAX_COST'), 3000, 1, 1_000_000),
     queryMaxDepth: readInteger('QUERY_MAX_DEPTH', read('QUERY_MAX_DEPTH'), 10, 2, 100),
     queryMaxAliases: readInteger('QUERY_MAX_ALIASES', read('QUERY_MAX_ALIASES'), 20, 0, 1000),
+    queryMaxNodes: readInteger('QUERY_MAX_NODES', read('QUERY_MAX_NODES'), 1000, 10, 100_000),
+    queryMaxBytes: readInteger('QUERY_MAX_BYTES', read('QUERY_MAX_BYTES'), 65_536, 1024, 1024 * 1024),
+    idMaxLength: readInteger('ID_MAX_LENGTH', read('ID_MAX_LENGTH'), 128, 16, 4096),
+    wsMaxSubscriptions: readInteger('WS_MAX_SUBSCRIPTIONS', read('WS_MAX_SUBSCRIPTIONS'), 100, 1, 100_000),
+    wsMaxConnectionsPerCaller: readInteger('WS_MAX_CONNECTIONS_PER_CALLER', read('WS_MAX_CONNECTIONS_PER_CALLER'), 20, 1, 100_000),
     persistedQueriesAllowlist: read('PERSISTED_QUERIES_ALLOWLIST'),
     applicationId: readApplicationId(),
   });

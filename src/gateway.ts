@@ -5,24 +5,23 @@ import type { AddressInfo } from 'node:net';
 import { createTokenVerifier } from './auth/verify-token';
 import { DEVELOPMENT_ADMIN } from './auth/viewer';
 import type { Config } from './config';
-import { createErrorFormatter } from './errors/format-error';
 import { createOwnership } from './events/ownership';
 import { processEvent } from './events/process-event';
 import { type ReceiptOutcome, handleWebhook } from './events/receiver';
-import { createApollo } from './http/apollo';
-import type { ContextDependencies } from './http/context';
-import { createEventLoaderPool } from './http/event-loader-pool';
+import type { ContextDependencies } from './graphql/context';
+import { buildGatewaySchema } from './graphql/build-schema';
+import { createOperationPipeline } from './graphql/pipeline';
+import { createEventLoaderPool } from './loaders/event-loader-pool';
 import { createReadinessCheck } from './http/health';
 import { createRouter } from './http/router';
 import { startSubscriptionServer } from './http/subscriptions';
 import type { Logger } from './logger';
 import type { PubSub } from './pubsub/pubsub';
-import { createMetrics } from './http/metrics';
+import { createMetrics } from './metrics/metrics';
 import { watchRedis } from './redis/redis-health';
 import { createSharedState } from './shared-state';
 import { createRedisRateBudget } from './upstream/redis-rate-budget';
 import type { UpstreamCallRecord } from './upstream/client';
-import { buildGatewaySchema } from './schema/build-schema';
 import { onUnknownEnumValue } from './schema/enums/from-upstream';
 import { type UpstreamClient, createUpstreamClient } from './upstream/client';
 import { createMemoryRateBudget } from './upstream/rate-budget';
@@ -123,13 +122,16 @@ export async function startGateway(config: Config, deps: GatewayDependencies): P
   const redisHealth = shared.redis === undefined ? undefined : watchRedis(shared.redis, metrics, logger);
 
   const schema = await buildGatewaySchema();
-  const apollo = createApollo(schema, config, logger, metrics);
-  await apollo.start();
+  const pipeline = createOperationPipeline(schema, config, context, metrics, logger);
+  await pipeline.apollo.start();
 
   let accepting = true;
-  const server: Server = createServer(createRouter({
-    apollo,
-    context,
+  const server: Server = createServer({
+    // A half-sent request cannot hold a connection: the head within 10 s, the whole request within 30 s.
+    headersTimeout: 10_000,
+    requestTimeout: 30_000,
+  }, createRouter({
+    pipeline,
     readiness: createReadinessCheck(probeClient, { redis: redisHealth }),
     logger,
     metrics: metrics.registry,
@@ -148,13 +150,10 @@ export async function startGateway(config: Config, deps: GatewayDependencies): P
   }));
   server.keepAliveTimeout = 65_000;
   const subscriptions = startSubscriptionServer(server, {
-    schema,
-    context,
+    pipeline,
     logger,
-    formatError: createErrorFormatter({
-      production: config.production,
-      onUnexpected: (error) => logger.error({ err: error }, 'unexpected error in a subscription'),
-    }),
+    maxSubscriptionsPerConnection: config.wsMaxSubscriptions,
+    maxConnectionsPerCaller: config.wsMaxConnectionsPerCaller,
   });
   await new Promise<void>((resolve, reject) => {
     server.once('error', reject);
@@ -186,7 +185,7 @@ export async function startGateway(config: Config, deps: GatewayDependencies): P
       await closed;
       clearInterval(sweep);
       clearTimeout(grace);
-      await apollo.stop();
+      await pipeline.apollo.stop();
       await shared.queue.stop();
       eventLoaders.clear();
       await pubsub.close();

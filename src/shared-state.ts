@@ -9,7 +9,7 @@ import { type ObjectStateStore, createMemoryObjectStateStore } from './events/ob
 import { createRedisEventLog } from './events/redis-event-log';
 import { createRedisEventQueue } from './events/redis-event-queue';
 import { createRedisObjectStateStore } from './events/redis-object-state-store';
-import type { MutationRecord } from './http/context';
+import type { MutationRecord } from './resolvers/resolver-context';
 import { type IdempotencyStore, createMemoryIdempotencyStore } from './idempotency/idempotency-store';
 import { createRedisIdempotencyStore } from './idempotency/redis-idempotency-store';
 import type { Logger } from './logger';
@@ -37,7 +37,7 @@ export async function createSharedState(config: Config, logger: Logger): Promise
       eventLog: createMemoryEventLog(),
       states: createMemoryObjectStateStore(),
       idempotency: createMemoryIdempotencyStore<MutationRecord>(),
-      queue: createMemoryEventQueue(),
+      queue: createMemoryEventQueue(logger),
       redis: undefined,
     };
   }

@@ -1,6 +1,6 @@
 // The one mapper from anything a resolver throws to the error a client sees; it never throws itself.
 import { unwrapResolverError } from '@apollo/server/errors';
-import type { GraphQLFormattedError } from 'graphql';
+import { GraphQLError, type GraphQLFormattedError } from 'graphql';
 
 import {
   UpstreamConnectionError,
@@ -52,8 +52,10 @@ export function createErrorFormatter(options: ErrorFormatterOptions) {
 
 function formatOne(formatted: GraphQLFormattedError, original: unknown, options: ErrorFormatterOptions): GraphQLFormattedError {
   const base = { message: formatted.message, locations: formatted.locations, path: formatted.path };
+  // `http` tells Apollo the status; it is not for the client (transports other than Apollo's do not strip it).
+  const { http, ...extensions } = formatted.extensions ?? {};
   if (original instanceof GatewayGraphQLError) {
-    return { ...base, extensions: { ...formatted.extensions, code: original.code } };
+    return { ...base, extensions: { ...extensions, code: original.code } };
   }
   if (original instanceof UpstreamRateLimitedError && original.source === 'budget') {
     return {
@@ -92,10 +94,14 @@ function formatOne(formatted: GraphQLFormattedError, original: unknown, options:
   const apolloCode = typeof formatted.extensions?.code === 'string' ? formatted.extensions.code : undefined;
   const requestCode = apolloCode === undefined ? undefined : REQUEST_ERROR_CODES[apolloCode];
   if (apolloCode !== undefined && requestCode !== undefined) {
-    return { ...base, extensions: { ...formatted.extensions, code: requestCode === 'KEEP' ? apolloCode : requestCode } };
+    return { ...base, extensions: { ...extensions, code: requestCode === 'KEEP' ? apolloCode : requestCode } };
   }
   if (apolloCode !== undefined && CONTRACT_CODES.has(apolloCode)) {
-    return { ...base, extensions: { ...formatted.extensions, code: apolloCode } };
+    return { ...base, extensions: { ...extensions, code: apolloCode } };
+  }
+  // Apollo's own protocol refusals without a code (a persisted-query hash that does not match its query, an unsupported APQ version) are the client's.
+  if (apolloCode === undefined && isClientStatus(original instanceof GraphQLError ? original.extensions.http : http)) {
+    return { ...base, extensions: { ...extensions, code: ErrorCode.BAD_USER_INPUT } };
   }
   options.onUnexpected(original);
   return {
@@ -103,4 +109,10 @@ function formatOne(formatted: GraphQLFormattedError, original: unknown, options:
     message: options.production ? 'Internal server error' : formatted.message,
     extensions: { code: ErrorCode.INTERNAL },
   };
+}
+
+/** True for an Apollo `http` extension whose status is 4xx. */
+function isClientStatus(http: unknown): boolean {
+  const status = typeof http === 'object' && http !== null ? (http as { status?: unknown }).status : undefined;
+  return typeof status === 'number' && status >= 400 && status < 500;
 }

@@ -1,19 +1,18 @@
 // The one node:http handler: routes /graphql, /webhooks/digitalriver, /healthz, /readyz and /metrics, and answers everything else 404.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
-import type { ApolloServer } from '@apollo/server';
 import type { Registry } from 'prom-client';
 
+import type { OperationPipeline } from '../graphql/pipeline';
 import type { Logger } from '../logger';
-import type { ContextDependencies, GatewayContext } from './context';
-import { handleGraphQL, writeJson } from './graphql-handler';
+import { handleGraphQLHttp } from './graphql-http';
 import type { Readiness } from './health';
 import { BodyTooLargeError } from './read-body';
+import { writeJson } from './write-json';
 
 /** What the router dispatches to. */
 export interface RouterDependencies {
-  apollo: ApolloServer<GatewayContext>;
-  context: ContextDependencies;
+  pipeline: OperationPipeline;
   readiness: () => Promise<Readiness>;
   webhook: (request: IncomingMessage, response: ServerResponse) => Promise<void>;
   metrics: Registry;
@@ -27,7 +26,7 @@ export function createRouter(deps: RouterDependencies): (request: IncomingMessag
   return (request, response) => {
     route(deps, request, response).catch((error: unknown) => {
       if (error instanceof BodyTooLargeError) {
-        writeJson(response, 413, undefined, { error: error.message });
+        writeJson(response, 413, undefined, { error: error.message, errors: [{ message: error.message, extensions: { code: 'QUERY_TOO_COMPLEX' } }] });
         return;
       }
       deps.logger.error({ err: error, path: request.url }, 'request failed');
@@ -50,7 +49,7 @@ async function route(deps: RouterDependencies, request: IncomingMessage, respons
 
   if (path === '/graphql') {
     if (method !== 'GET' && method !== 'POST') return methodNotAllowed(response, 'GET, POST');
-    return handleGraphQL(deps.apollo, deps.context, request, response, search);
+    return handleGraphQLHttp(deps.pipeline, request, response, search);
   }
   if (path === '/webhooks/digitalriver') {
     if (method !== 'POST') return methodNotAllowed(response, 'POST');

@@ -1,5 +1,5 @@
 // Watches Redis: a PING every few seconds feeds the round-trip metric and the readiness verdict.
-import type { GatewayMetrics } from '../http/metrics';
+import type { GatewayMetrics } from '../metrics/metrics';
 import type { Logger } from '../logger';
 import type { RedisConnections } from './redis-connection';
 

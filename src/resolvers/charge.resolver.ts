@@ -1,7 +1,7 @@
 // Query.charge and the Charge and ChargeOperation fields that need another load.
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 
-import type { GatewayContext } from '../http/context';
+import type { GatewayContext } from './resolver-context';
 import { mapCharge } from '../mappers/charge.mapper';
 import { Charge, ChargeOperation } from '../schema/types/charge.type';
 import { Fulfillment } from '../schema/types/fulfillment.type';

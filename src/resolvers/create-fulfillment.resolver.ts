@@ -3,7 +3,7 @@ import { Arg, Ctx, Mutation, Resolver } from 'type-graphql';
 
 import { NotFoundError } from '../errors/graphql-errors';
 import { userError } from '../errors/user-errors';
-import type { GatewayContext, MutationRecord } from '../http/context';
+import type { GatewayContext, MutationRecord } from './resolver-context';
 import { runIdempotent } from '../idempotency/run-idempotent';
 import { CreateFulfillmentInput } from '../schema/inputs/create-fulfillment.input';
 import { CreateFulfillmentPayload } from '../schema/payloads/mutation-payloads';

@@ -1,7 +1,7 @@
 // Query.fulfillmentCancellation(s) and the FulfillmentCancellation fields that need another load.
 import { Arg, Args, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 
-import type { GatewayContext } from '../http/context';
+import type { GatewayContext } from './resolver-context';
 import { type ConnectionShape, createConnectionType, toConnection } from '../schema/connection';
 import { toUpstream } from '../schema/enums/from-upstream';
 import { FulfillmentCancellationFilter } from '../schema/inputs/fulfillment-cancellation-filter.input';

@@ -1,7 +1,7 @@
 // Query.fulfillmentOrder and the FulfillmentOrder / FulfillmentOrderItem fields that need another load.
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 
-import type { GatewayContext } from '../http/context';
+import type { GatewayContext } from './resolver-context';
 import { cancellableQuantity } from '../mappers/fulfillment-order.mapper';
 import { memoByObject } from '../mappers/memo-by-object';
 import { FulfillmentCancellation } from '../schema/types/fulfillment-cancellation.type';

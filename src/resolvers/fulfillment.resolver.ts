@@ -1,7 +1,7 @@
 // Query.fulfillment and the Fulfillment fields that need another load.
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 
-import type { GatewayContext } from '../http/context';
+import type { GatewayContext } from './resolver-context';
 import { Fulfillment, FulfillmentItem } from '../schema/types/fulfillment.type';
 import { Order, OrderItem } from '../schema/types/order.type';
 import { toFulfillment, toOrder } from './models';

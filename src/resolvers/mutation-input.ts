@@ -1,6 +1,6 @@
 // What both mutations share: shape checks before any upstream call, and the write whose 4xx becomes user errors.
 import { userError, userErrorsFromUpstream } from '../errors/user-errors';
-import type { MutationRecord } from '../http/context';
+import type { MutationRecord } from './resolver-context';
 import type { UserError } from '../schema/payloads/user-error.type';
 
 /** Longest idempotency key accepted (a UUID is 36). */

@@ -2,7 +2,7 @@
 import type { GraphQLResolveInfo } from 'graphql';
 import { Arg, Args, Ctx, FieldResolver, ID, Info, Query, Resolver, Root } from 'type-graphql';
 
-import type { GatewayContext } from '../http/context';
+import type { GatewayContext } from './resolver-context';
 import { type ConnectionShape, createConnectionType, toConnection } from '../schema/connection';
 import { toUpstream } from '../schema/enums/from-upstream';
 import { OrderFilter } from '../schema/inputs/order-filter.input';

@@ -1,7 +1,7 @@
 // Query.source.
 import { Arg, Ctx, ID, Query, Resolver } from 'type-graphql';
 
-import type { GatewayContext } from '../http/context';
+import type { GatewayContext } from './resolver-context';
 import { Source } from '../schema/types/source.type';
 import { toSource } from './models';
 

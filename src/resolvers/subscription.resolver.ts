@@ -2,7 +2,7 @@
 import { Arg, Ctx, FieldResolver, ID, Resolver, Root, Subscription } from 'type-graphql';
 
 import { type Viewer, canSeeOrder } from '../auth/viewer';
-import type { GatewayContext } from '../http/context';
+import type { GatewayContext } from './resolver-context';
 import { subscribeStream } from '../pubsub/subscription-stream';
 import { type GatewayEventMessage, Topic } from '../pubsub/topics';
 import { FulfillmentCancellationState } from '../schema/enums/fulfillment-cancellation-state.enum';

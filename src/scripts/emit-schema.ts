@@ -3,7 +3,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 import { printEmittedSchema } from '../schema/print-schema';
-import { buildGatewaySchema } from '../schema/build-schema';
+import { buildGatewaySchema } from '../graphql/build-schema';
 
 const target = join(process.cwd(), 'schema', 'schema.graphql');
 

@@ -71,8 +71,8 @@ describe('metrics, health and readiness', () => {
     collect(client, 'subscription { orderUpdated(id: "1") { eventId } }');
     await new Promise((resolve) => setTimeout(resolve, 200));
     const text = await (await fetch(`${stack.url}/metrics`)).text();
-    expect(text).toMatch(/gateway_graphql_operations_total\{operation="OrderPage",type="query",outcome="ok"\} 1/);
-    expect(text).toMatch(/gateway_graphql_operations_total\{operation="anonymous",type="query",outcome="error"\} 1/);
+    expect(text).toMatch(/gateway_graphql_operations_total\{operation="OrderPage",type="query",outcome="ok",transport="http"\} 1/);
+    expect(text).toMatch(/gateway_graphql_operations_total\{operation="anonymous",type="query",outcome="error",transport="http"\} 1/);
     expect(text).toMatch(/gateway_graphql_operation_duration_seconds_count\{operation="OrderPage",type="query"\} 1/);
     expect(text).toMatch(/gateway_upstream_calls_total\{endpoint="GET orders",status="200"\} \d+/);
     expect(text).toMatch(/gateway_upstream_call_duration_seconds_bucket\{le="0.1",endpoint="GET fulfillment-orders"\} \d+/);
@@ -150,7 +150,7 @@ describe('production mode', () => {
     try {
       const headers = bearer(await adminToken());
       const introspection = await executeText(stack.url, '{ __schema { queryType { name } } }', {}, headers);
-      expect(introspection.errors?.[0]?.message).toMatch(/introspection is not allowed/i);
+      expect(introspection.errors?.[0]?.message).toMatch(/introspection has been disabled/i);
       const csrf = await fetch(`${stack.url}/graphql?query=${encodeURIComponent('{ __typename }')}`, { headers });
       expect(csrf.status).toBe(400);
       expect(await csrf.text()).toMatch(/CSRF/);

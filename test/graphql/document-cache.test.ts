@@ -1,7 +1,7 @@
 // Identical subscription texts share one parsed document and one validation; bad texts still fail every time.
 import { GraphQLError, buildSchema } from 'graphql';
 
-import { createDocumentCache } from '../../src/http/document-cache';
+import { createDocumentCache } from '../../src/graphql/document-cache';
 
 const schema = buildSchema('type Query { a: Int } type Subscription { ticks(id: ID!): Int }');
 

@@ -14,7 +14,7 @@ import {
   parse,
 } from 'graphql';
 
-import { CompiledExecutor } from '../../src/http/compiled-executor';
+import { CompiledExecutor } from '../../src/graphql/execute';
 
 class LookupFailed extends Error {}
 

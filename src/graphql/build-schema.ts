@@ -6,7 +6,7 @@ import { type PubSub, buildSchema } from 'type-graphql';
 
 import { resolvers } from '../resolvers';
 import { callFieldResolversDirectly } from './direct-field-resolvers';
-import { DateTimeScalar } from './scalars/date-time.scalar';
+import { DateTimeScalar } from '../schema/scalars/date-time.scalar';
 
 // Every @Subscription brings its own `subscribe` over the gateway's PubSub seam
 // (src/pubsub); type-graphql still insists on a topic-based PubSub being given.

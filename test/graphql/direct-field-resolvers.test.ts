@@ -5,7 +5,7 @@ import { type GraphQLFieldMap, type GraphQLSchema, assertObjectType, execute, pa
 import { Arg, Ctx, Field, FieldResolver, ID, Info, Int, ObjectType, Query, Resolver, Root, buildSchema } from 'type-graphql';
 import type { GraphQLResolveInfo } from 'graphql';
 
-import { callFieldResolversDirectly } from '../../src/schema/direct-field-resolvers';
+import { callFieldResolversDirectly } from '../../src/graphql/direct-field-resolvers';
 
 @ObjectType({ simpleResolvers: true })
 class Box {

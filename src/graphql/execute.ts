@@ -1,6 +1,6 @@
-// Runs HTTP queries and mutations through graphql-jit: each operation is compiled once into plain JavaScript and cached.
+// Executes admitted queries and mutations for every transport through graphql-jit: each operation is compiled once into plain JavaScript and cached.
 import type { GatewayExecutionResult, GatewayExecutor, GatewayGraphQLRequestContext, GatewayInterface } from '@apollo/server-gateway-interface';
-import { type DocumentNode, GraphQLError, type GraphQLSchema, type OperationDefinitionNode, execute, printSchema } from 'graphql';
+import { type DocumentNode, type ExecutionResult, GraphQLError, type GraphQLSchema, type OperationDefinitionNode, execute, printSchema } from 'graphql';
 import { type CompiledQuery, compileQuery, isCompiledQuery } from 'graphql-jit';
 import { LRUCache } from 'lru-cache';
 
@@ -9,6 +9,17 @@ const COMPILED_CACHE_SIZE = 1_000;
 
 /** What is cached per operation: the compiled form, or `interpreted` when graphql-jit declined it. */
 type CachedPlan = CompiledQuery | 'interpreted';
+
+/** One admitted operation to run, whatever transport carried it. */
+export interface Execution {
+  document: DocumentNode;
+  operation: OperationDefinitionNode;
+  operationName: string | undefined;
+  variables: Record<string, unknown>;
+  /** The document's sha256: plans are cached under it. */
+  queryHash: string;
+  context: unknown;
+}
 
 /** Executor statistics, for tests and diagnostics. */
 export interface ExecutorStats {
@@ -23,9 +34,9 @@ export interface ExecutorStats {
 }
 
 /**
- * Apollo Server's gateway seam used for what it is: the one place an
- * operation is executed after Apollo parsed, validated and ran the
- * didResolveOperation hooks (cost limits, allowlist) on it.
+ * The one place an admitted query or mutation is executed: Apollo calls it
+ * through its gateway seam for HTTP, the WebSocket adapter calls
+ * {@link CompiledExecutor.run} directly.
  *
  * graphql-js walks the selection set for every field of every object at run
  * time, allocating a path, a promise and an info object per field; moving
@@ -67,17 +78,25 @@ export class CompiledExecutor implements GatewayInterface {
     return { ...this.stats, plans: this.plans.size };
   }
 
-  private async execute(requestContext: GatewayGraphQLRequestContext): Promise<GatewayExecutionResult> {
-    const { document, operation, request, context } = requestContext;
-    const operationName = request.operationName ?? undefined;
-    const plan = this.planFor(requestContext.queryHash, document, operation, operationName);
+  /**
+   * Runs one admitted query or mutation: the compiled plan when graphql-jit
+   * compiled it, graphql-js otherwise. Resolves with data and/or errors;
+   * never rejects for a resolver's failure.
+   */
+  async run({ document, operation, operationName, variables, queryHash, context }: Execution): Promise<ExecutionResult> {
+    const plan = this.planFor(queryHash, document, operation, operationName);
     if (plan === 'interpreted') {
       this.stats.interpreted += 1;
-      return execute({ schema: this.schema, document, contextValue: context, variableValues: request.variables, operationName });
+      return execute({ schema: this.schema, document, contextValue: context, variableValues: variables, operationName });
     }
     this.stats.compiled += 1;
-    const result = await plan.query(undefined, context, request.variables ?? {});
+    const result = await plan.query(undefined, context, variables);
     return result.errors === undefined ? result : { ...result, errors: result.errors.map(asGraphQLError) };
+  }
+
+  private execute(requestContext: GatewayGraphQLRequestContext): Promise<GatewayExecutionResult> {
+    const { document, operation, request, context, queryHash } = requestContext;
+    return this.run({ document, operation, operationName: request.operationName ?? undefined, variables: request.variables ?? {}, queryHash, context });
   }
 
   private planFor(queryHash: string, document: DocumentNode, operation: OperationDefinitionNode, operationName: string | undefined): CachedPlan {

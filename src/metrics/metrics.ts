@@ -1,11 +1,10 @@
 // The Prometheus registry and every metric name the gateway exports at /metrics.
-import type { ApolloServerPlugin } from '@apollo/server';
 import { Counter, Gauge, Histogram, Registry, collectDefaultMetrics } from 'prom-client';
 
 /** Every metric, in one registry per gateway (tests start several in one process). */
 export interface GatewayMetrics {
   registry: Registry;
-  operations: Counter<'operation' | 'type' | 'outcome'>;
+  operations: Counter<'operation' | 'type' | 'outcome' | 'transport'>;
   operationDuration: Histogram<'operation' | 'type'>;
   upstreamCalls: Counter<'endpoint' | 'status'>;
   upstreamDuration: Histogram<'endpoint'>;
@@ -28,7 +27,7 @@ export function createMetrics(sources: {
   collectDefaultMetrics({ register: registry, prefix: 'gateway_' });
   const metrics: GatewayMetrics = {
     registry,
-    operations: new Counter({ name: 'gateway_graphql_operations_total', help: 'GraphQL operations by name, type and outcome (ok, error, rejected).', labelNames: ['operation', 'type', 'outcome'], registers: [registry] }),
+    operations: new Counter({ name: 'gateway_graphql_operations_total', help: 'GraphQL operations by name (the first 200 distinct names or the allowlist\'s, the rest as "other"), type, outcome (ok, error, rejected) and transport.', labelNames: ['operation', 'type', 'outcome', 'transport'], registers: [registry] }),
     operationDuration: new Histogram({ name: 'gateway_graphql_operation_duration_seconds', help: 'GraphQL operation latency.', labelNames: ['operation', 'type'], buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10], registers: [registry] }),
     upstreamCalls: new Counter({ name: 'gateway_upstream_calls_total', help: 'Upstream calls by endpoint (method and collection) and HTTP status (0: no answer).', labelNames: ['endpoint', 'status'], registers: [registry] }),
     upstreamDuration: new Histogram({ name: 'gateway_upstream_call_duration_seconds', help: 'Upstream call latency by endpoint.', labelNames: ['endpoint'], buckets: [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10], registers: [registry] }),
@@ -52,27 +51,4 @@ export function createMetrics(sources: {
     });
   }
   return metrics;
-}
-
-/** The Apollo plugin counting operations by name and outcome, with their latency. */
-export function metricsPlugin<TContext extends object>(metrics: GatewayMetrics): ApolloServerPlugin<TContext> {
-  return {
-    async requestDidStart() {
-      const started = performance.now();
-      let rejected = false;
-      return {
-        async didEncounterErrors({ operation, errors }) {
-          // Errors before execution (parse, validation, cost, auth) mean the operation was refused.
-          rejected = operation === undefined || errors.some((error) => error.extensions?.code === 'QUERY_TOO_COMPLEX');
-        },
-        async willSendResponse({ operationName, operation, response }) {
-          const name = operationName ?? 'anonymous';
-          const type = operation?.operation ?? 'unknown';
-          const hasErrors = response.body.kind === 'single' && (response.body.singleResult.errors?.length ?? 0) > 0;
-          metrics.operations.inc({ operation: name, type, outcome: rejected ? 'rejected' : hasErrors ? 'error' : 'ok' });
-          metrics.operationDuration.observe({ operation: name, type }, (performance.now() - started) / 1000);
-        },
-      };
-    },
-  };
 }

@@ -5,42 +5,12 @@ import type { IdempotencyStore } from '../idempotency/idempotency-store';
 import { createLoaders, type Loaders } from '../loaders/create-loaders';
 import type { Logger } from '../logger';
 import type { PubSub } from '../pubsub/pubsub';
-import type { CallContext, UpstreamClient } from '../upstream/client';
-import { countCalls } from './call-counter';
-import type { EventLoaderPool } from './event-loader-pool';
-
-/** What a mutation remembers under its idempotency key: JSON-safe, so Redis can hold it. */
-export interface MutationRecord {
-  /** The upstream object created, or null when the mutation ended in user errors. */
-  created: unknown;
-  userErrors: Array<{ field: string[] | null; code: string; message: string }>;
-}
-
-/** What every resolver receives as `ctx`. */
-export interface GatewayContext {
-  /** Id of this GraphQL request; sent upstream as `upstream-id`. */
-  readonly requestId: string;
-  readonly clientIp: string | undefined;
-  /** Who is calling; scoping is enforced by the loaders built for this viewer. */
-  readonly viewer: Viewer;
-  /** The idempotency scope: the token's subject. */
-  readonly callerId: string;
-  readonly logger: Logger;
-  /**
-   * Loaders of this operation. Subscriptions swap them for each pushed event
-   * (graphql-ws builds the context once per subscription), so a push never
-   * reads data cached before its event.
-   */
-  loaders: Loaders;
-  readonly callContext: CallContext;
-  /** For writes only; reads go through `loaders`. */
-  readonly upstream: UpstreamClient;
-  readonly idempotency: IdempotencyStore<MutationRecord>;
-  readonly pubsub: PubSub;
-  readonly eventLoaders: EventLoaderPool;
-  /** Upstream calls made for this operation so far. */
-  upstreamCalls(): number;
-}
+import type { UpstreamClient } from '../upstream/client';
+import type { EventLoaderPool } from '../loaders/event-loader-pool';
+import type { GatewayContext, MutationRecord } from '../resolvers/resolver-context';
+import { countCalls } from '../upstream/call-counter';
+import type { AdmittedOperation, OperationCost } from './admission';
+import type { OperationRecord } from './operation-log';
 
 /** What {@link createContext} needs from the gateway. */
 export interface ContextDependencies {
@@ -56,6 +26,16 @@ export interface ContextDependencies {
   readonly onBatch?: ((loader: string, size: number) => void) | undefined;
 }
 
+/** The resolvers' context plus what the pipeline keeps about the operation it belongs to. */
+export interface OperationContext extends GatewayContext {
+  /** The access-log and metrics record of this operation. */
+  readonly record: OperationRecord;
+  /** Set once the admission let the operation through. */
+  admitted: AdmittedOperation | undefined;
+  /** What a refused operation was measured at, for `extensions.cost`. */
+  refusedCost: Partial<OperationCost> | undefined;
+}
+
 /**
  * Builds a context: once per HTTP operation, once per subscription (loaders
  * then per event). The loaders and the request logger are made on first use:
@@ -64,9 +44,11 @@ export interface ContextDependencies {
  * 20,000 open subscriptions would otherwise keep 20,000 unused sets of
  * DataLoaders alive.
  */
-export function createContext(deps: ContextDependencies, requestId: string, clientIp: string | undefined, viewer: Viewer): GatewayContext {
+export function createContext(deps: ContextDependencies, record: OperationRecord, clientIp: string | undefined, viewer: Viewer): OperationContext {
+  const { requestId } = record;
   const callContext = { requestId, clientIp };
   const counted = countCalls(deps.upstream);
+  record.upstreamCalls = counted.count;
   let loaders: Loaders | undefined;
   let logger: Logger | undefined;
   return {
@@ -91,5 +73,8 @@ export function createContext(deps: ContextDependencies, requestId: string, clie
     idempotency: deps.idempotency,
     pubsub: deps.pubsub,
     eventLoaders: deps.eventLoaders,
+    record,
+    admitted: undefined,
+    refusedCost: undefined,
   };
 }

@@ -1,6 +1,6 @@
 // Loaders per pushed event: every subscriber of one event (in one scope) shares them, so 1,000 subscribers cost one upstream load.
 import { type Viewer, scopeKey } from '../auth/viewer';
-import { createLoaders, type Loaders } from '../loaders/create-loaders';
+import { createLoaders, type Loaders } from './create-loaders';
 import type { UpstreamClient } from '../upstream/client';
 
 /** Hands out the loaders of one event. */
