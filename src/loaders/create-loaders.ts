@@ -2,8 +2,11 @@
 import type DataLoader from 'dataloader';
 
 import type { Viewer } from '../auth/viewer';
+import { BadUserInputError, NotFoundError } from '../errors/graphql-errors';
 import type { CallContext, UpstreamClient } from '../upstream/client';
 import type { UpstreamFulfillmentCancellation, UpstreamOrder, UpstreamPage, UpstreamQuery } from '../upstream/types';
+import { type CancellationPageQuery, customerCancellationPage } from './customer-cancellation-page';
+import { createCustomerScope } from './customer-scope';
 import { createFulfillmentCancellationLoaders, type FulfillmentCancellationLoaders } from './fulfillment-cancellation.loader';
 import { createFulfillmentOrderLoaders, type FulfillmentOrderLoaders } from './fulfillment-order.loader';
 import { createFulfillmentLoaders, type FulfillmentLoaders } from './fulfillment.loader';
@@ -23,10 +26,17 @@ export interface Loaders {
   guard: ScopeGuard;
   /** Records orders that arrived another way (an event), priming every loader they feed; invisible ones are skipped. */
   primeOrderObjects(orders: readonly UpstreamOrder[]): void;
-  /** One page of `GET /orders`, scoped: a customer's page is always filtered by their customerId. */
+  /**
+   * One page of `GET /orders`, scoped: a customer's page is always filtered by
+   * their customerId, and their `startingAfter` must be one of their orders.
+   */
   orderPage(query: UpstreamQuery): Promise<UpstreamPage<UpstreamOrder>>;
-  /** One page of `GET /fulfillment-cancellations`; a customer's page keeps only their own cancellations. */
-  fulfillmentCancellationPage(query: UpstreamQuery): Promise<UpstreamPage<UpstreamFulfillmentCancellation>>;
+  /**
+   * One page of `GET /fulfillment-cancellations`: an admin's as upstream
+   * answers it; a customer's asked of upstream for their own orders only, every
+   * page full until the last (see {@link customerCancellationPage}).
+   */
+  fulfillmentCancellationPage(query: CancellationPageQuery): Promise<UpstreamPage<UpstreamFulfillmentCancellation>>;
 }
 
 /** Settings of {@link createLoaders}. */
@@ -46,51 +56,76 @@ export interface LoaderOptions {
 export function createLoaders(client: UpstreamClient, context: CallContext, options: LoaderOptions): Loaders {
   const { viewer } = options;
   let orders: DataLoader<string, UpstreamOrder> | undefined;
-  const guard = createScopeGuard(viewer, () => orders as DataLoader<string, UpstreamOrder>);
+  let fulfillmentOrders: FulfillmentOrderLoaders | undefined;
+  // What the customer's scope reads are their own orders and fulfillment orders: kept for later loads of them.
+  const scope = viewer.kind === 'admin' ? undefined : createCustomerScope(client, context, viewer.customerId, {
+    onOrders: (list) => primeOrderObjects(list),
+    onFulfillmentOrders: (list) => {
+      for (const fulfillmentOrder of list) fulfillmentOrders?.byId.prime(String(fulfillmentOrder.id), fulfillmentOrder);
+    },
+  });
+  const guard = createScopeGuard(viewer, scope, () => orders as DataLoader<string, UpstreamOrder>);
   const env: LoaderEnv = { client, context, guard: () => guard, concurrency: options.fetchConcurrency, onBatch: options.onBatch };
   const payments = createPaymentLoaders(env);
   orders = createOrderLoader(env, (order) => payments.primeFromOrder(order));
-  const fulfillmentOrders = createFulfillmentOrderLoaders(env);
-  // A cancellation is owned by its order: upstreamId, else its fulfillment order's order.
+  const loadedOrders = orders;
+  fulfillmentOrders = createFulfillmentOrderLoaders(env);
+  const loadedFulfillmentOrders = fulfillmentOrders;
+  // A cancellation is owned by its order: upstreamId, else its fulfillment
+  // order's order. A customer's check reads the latter from their scope (never
+  // per object), so every check costs the same calls.
   const ownerOfCancellation = async (cancellation: UpstreamFulfillmentCancellation): Promise<string | null> => {
     if (cancellation.upstreamId !== undefined) return String(cancellation.upstreamId);
-    const fulfillmentOrder = await fulfillmentOrders.byId.load(String(cancellation.fulfillmentOrderId)).catch(() => undefined);
+    if (scope !== undefined) return (await scope.fulfillmentOrderOwners()).get(String(cancellation.fulfillmentOrderId)) ?? null;
+    const fulfillmentOrder = await loadedFulfillmentOrders.byId.load(String(cancellation.fulfillmentOrderId)).catch(() => undefined);
     return fulfillmentOrder?.upstreamId === undefined ? null : String(fulfillmentOrder.upstreamId);
   };
   const fulfillmentCancellations = createFulfillmentCancellationLoaders(env, ownerOfCancellation);
-  const loadedOrders = orders;
+  function primeOrderObjects(list: readonly UpstreamOrder[]): void {
+    for (const order of list) {
+      if (!guard.canSeeOrderObject(order)) continue;
+      loadedOrders.prime(String(order.id), order);
+      payments.primeFromOrder(order);
+    }
+  }
   return {
     orders: loadedOrders,
-    fulfillmentOrders,
+    fulfillmentOrders: loadedFulfillmentOrders,
     fulfillmentCancellations,
     fulfillments: createFulfillmentLoaders(env),
     payments,
     guard,
-    primeOrderObjects(list) {
-      for (const order of list) {
-        if (!guard.canSeeOrderObject(order)) continue;
-        loadedOrders.prime(String(order.id), order);
-        payments.primeFromOrder(order);
-      }
-    },
+    primeOrderObjects,
     async orderPage(query) {
-      let scoped = query;
-      if (viewer.kind === 'customer') {
-        // Another customer's filter matches nothing this viewer may see: no call.
-        if (query.customerId !== undefined && query.customerId !== viewer.customerId) return { hasMore: false, data: [] };
-        scoped = { ...query, customerId: viewer.customerId };
+      if (viewer.kind === 'admin') {
+        const page = await client.list<UpstreamOrder>('orders', query, context);
+        primeOrderObjects(page.data);
+        return page;
       }
-      const page = await client.list<UpstreamOrder>('orders', scoped, context);
-      const visible = page.data.filter((order) => guard.canSeeOrderObject(order));
-      this.primeOrderObjects(visible);
-      return { hasMore: page.hasMore, data: visible };
+      // Another customer's filter matches nothing this viewer may see: no call.
+      if (query.customerId !== undefined && query.customerId !== viewer.customerId) return { hasMore: false, data: [] };
+      const listed = client.list<UpstreamOrder>('orders', { ...query, customerId: viewer.customerId }, context);
+      const cursor = query.startingAfter;
+      // Upstream pages after any order but answers 400 for a missing id: the
+      // cursor must be the customer's own order, checked beside the page call.
+      const [checked, page] = await Promise.allSettled([
+        cursor === undefined ? undefined : loadedOrders.load(String(cursor)).catch((error: unknown) => {
+          throw error instanceof NotFoundError ? new BadUserInputError('"after" must be a cursor returned by this list (pageInfo.endCursor)', 'after') : error;
+        }),
+        listed,
+      ]);
+      if (checked.status === 'rejected') throw checked.reason;
+      if (page.status === 'rejected') throw page.reason;
+      const visible = page.value.data.filter((order) => guard.canSeeOrderObject(order));
+      primeOrderObjects(visible);
+      return { hasMore: page.value.hasMore, data: visible };
     },
     async fulfillmentCancellationPage(query) {
-      const page = await client.list<UpstreamFulfillmentCancellation>('fulfillment-cancellations', query, context);
-      const checked = await guard.filterByOwner(page.data, 'FulfillmentCancellation', (item) => item.id, ownerOfCancellation);
-      const visible = checked.filter((item): item is UpstreamFulfillmentCancellation => !(item instanceof Error));
-      for (const item of visible) fulfillmentCancellations.byId.prime(item.id, item);
-      return { hasMore: page.hasMore, data: visible };
+      const page = scope === undefined
+        ? await client.list<UpstreamFulfillmentCancellation>('fulfillment-cancellations', { ...query }, context)
+        : await customerCancellationPage(client, context, scope, query);
+      for (const item of page.data) fulfillmentCancellations.byId.prime(item.id, item);
+      return page;
     },
   };
 }

@@ -16,8 +16,9 @@ export function createFulfillmentLoaders(env: LoaderEnv): FulfillmentLoaders {
   const { client, context, concurrency } = env;
   const guard = env.guard();
   const byId = new DataLoader<string, UpstreamFulfillment>(
-    observed(env, 'fulfillments.byId', async (ids: readonly string[]) => guard.filterByOwner(
-      await listByIds<UpstreamFulfillment>(client, 'fulfillments', 'Fulfillment', ids, context),
+    // Not awaited here: a customer's owner check loads beside the list call.
+    observed(env, 'fulfillments.byId', (ids: readonly string[]) => guard.filterByOwner(
+      listByIds<UpstreamFulfillment>(client, 'fulfillments', 'Fulfillment', ids, context),
       'Fulfillment', (item) => item.id, (item) => String(item.orderId),
     )),
     { maxBatchSize: UPSTREAM_PAGE_LIMIT },

@@ -16,7 +16,11 @@ import { type LoaderEnv, observed } from './loader-env';
 export function createOrderLoader(env: LoaderEnv, onLoaded: (order: UpstreamOrder) => void): DataLoader<string, UpstreamOrder> {
   return new DataLoader<string, UpstreamOrder>(
     observed(env, 'orders', async (ids: readonly string[]) => {
-      const orders = await listByIds<UpstreamOrder>(env.client, 'orders', 'Order', ids, env.context);
+      // A customer's lookup is filtered by their customerId upstream too: another
+      // customer's order is then never even read (and reads like a missing one).
+      const { viewer } = env.guard();
+      const scope = viewer.kind === 'customer' ? { customerId: viewer.customerId } : {};
+      const orders = await listByIds<UpstreamOrder>(env.client, 'orders', 'Order', ids, env.context, scope);
       return orders.map((order, index) => {
         if (order instanceof Error) return order;
         if (!env.guard().canSeeOrderObject(order)) return new NotFoundError('Order', ids[index] as string);

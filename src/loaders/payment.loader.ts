@@ -45,12 +45,13 @@ export function createPaymentLoaders(env: LoaderEnv): PaymentLoaders {
     }
   };
   const fetchCharge = fetchOne<UpstreamCharge>('charges', 'Charge');
-  const fullCharges = new DataLoader<string, UpstreamCharge>(observed(env, 'charges', (ids: readonly string[]) =>
-    mapWithConcurrency(ids, concurrency, async (id) => {
-      const charge = await fetchCharge(id);
-      await guard.requireOrder(charge.orderId ?? null, 'Charge', id);
-      return charge;
-    })));
+  // The owner check reads the customer's order ids (loaded beside the fetches,
+  // once per operation), so another customer's charge and a missing one
+  // (404) cost the same calls.
+  const fullCharges = new DataLoader<string, UpstreamCharge>(observed(env, 'charges', (ids: readonly string[]) => guard.filterByOwner(
+    mapWithConcurrency(ids, concurrency, fetchCharge),
+    'Charge', (charge) => charge.id, (charge) => charge.orderId ?? null,
+  )));
   // Embedded copies are kept as they came and completed on first use: a
   // 50-order page embeds ~150 charges and sources, and copying and priming
   // each one up front cost more than the few a query ever reads by id.
