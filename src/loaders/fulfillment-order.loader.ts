@@ -1,15 +1,22 @@
 // Fulfillment orders by id (`?ids=`) and by order (`?upstreamIds=`), 100 keys per call, every page followed.
 import DataLoader from 'dataloader';
 
+import { NotFoundError } from '../errors/graphql-errors';
 import { UPSTREAM_PAGE_LIMIT, listAll } from '../upstream/paginate';
 import type { UpstreamFulfillmentOrder } from '../upstream/types';
 import { groupByKeys } from './align-to-keys';
 import { listByIds } from './list-by-ids';
 import { type LoaderEnv, observed } from './loader-env';
+import type { ScopeGuard } from './scope-guard';
 
 /** The two fulfillment-order loaders; each fills the other's cache with what it fetched. */
 export interface FulfillmentOrderLoaders {
   byId: DataLoader<string, UpstreamFulfillmentOrder>;
+  /**
+   * An order's fulfillment orders, 100 orders per call. A failed call fails
+   * the keys of its batch (never an empty list) and is not made again in the
+   * same operation.
+   */
   byOrderId: DataLoader<string, UpstreamFulfillmentOrder[]>;
 }
 
@@ -26,13 +33,20 @@ export function createFulfillmentOrderLoaders(env: LoaderEnv): FulfillmentOrderL
   const byOrderId = new DataLoader<string, UpstreamFulfillmentOrder[]>(
     observed(env, 'fulfillmentOrders.byOrderId', async (orderIds: readonly string[]) => {
       // The order check runs beside the list call (free for admins), not after it.
-      const [found, visible] = await Promise.all([
-        listAll<UpstreamFulfillmentOrder>(client, 'fulfillment-orders', { upstreamIds: orderIds }, context),
-        Promise.all(orderIds.map((orderId) => guard.requireOrder(orderId, 'Order', orderId).then(() => true, () => false))),
+      const [found, visibility] = await Promise.all([
+        listAll<UpstreamFulfillmentOrder>(client, 'fulfillment-orders', { upstreamIds: orderIds }, context)
+          .catch((error: unknown) => (error instanceof Error ? error : new Error(String(error)))),
+        Promise.all(orderIds.map((orderId) => orderVisibility(guard, orderId))),
       ]);
+      // Returned per key rather than thrown: DataLoader keeps a per-key error
+      // cached, so the fields that need this batch report the one failure
+      // instead of asking upstream again.
+      if (found instanceof Error) return orderIds.map(() => found);
       const groups = groupByKeys(orderIds, found, (item) => (item.upstreamId === undefined ? undefined : String(item.upstreamId)));
       return groups.map((group, index) => {
-        if (!visible[index]) return [];
+        const visible = visibility[index];
+        if (visible instanceof Error) return visible;
+        if (visible !== true) return [];
         for (const item of group) byId.prime(String(item.id), item);
         return group;
       });
@@ -40,4 +54,17 @@ export function createFulfillmentOrderLoaders(env: LoaderEnv): FulfillmentOrderL
     { maxBatchSize: UPSTREAM_PAGE_LIMIT },
   );
   return { byId, byOrderId };
+}
+
+/**
+ * Whether the viewer may see an order, for the by-order loads: true, false
+ * (NOT_FOUND: what hangs off it reads as none), or the Error of a check that
+ * could not be made (an upstream failure), which must fail the key instead of
+ * passing for "none".
+ */
+export function orderVisibility(guard: ScopeGuard, orderId: string): Promise<boolean | Error> {
+  return guard.requireOrder(orderId, 'Order', orderId).then(
+    () => true,
+    (error: unknown) => (error instanceof NotFoundError ? false : error instanceof Error ? error : new Error(String(error))),
+  );
 }

@@ -10,6 +10,7 @@ import { toCount, toId, toIsoDateTime, toOptionalId } from './scalar.mapper';
 export function mapFulfillmentOrder(raw: UpstreamFulfillmentOrder): FulfillmentOrder {
   const id = toId(raw.id);
   const orderId = toOptionalId(raw.upstreamId);
+  const cancelledPerItem = cancelledUnitsPerItem(raw);
   return {
     id,
     upstreamId: orderId,
@@ -31,7 +32,9 @@ export function mapFulfillmentOrder(raw: UpstreamFulfillmentOrder): FulfillmentO
       state: fromUpstream('FulfillmentOrderItemState', FulfillmentOrderItemState, item.state),
       fulfillmentOrderId: id,
       orderId,
+      cancelledPerItem,
     })),
+    cancelledPerItem,
   };
 }
 
@@ -48,4 +51,17 @@ export function cancellableQuantity(item: FulfillmentOrderItem, cancellations: r
     }
   }
   return Math.max(0, item.pending + item.backordered - requested);
+}
+
+// Most fulfillment orders have nothing cancelled: they share one empty map.
+const NOTHING_CANCELLED: ReadonlyMap<string, number> = new Map();
+
+// Private: units in `cancelled` per item id, items with none left out.
+function cancelledUnitsPerItem(raw: UpstreamFulfillmentOrder): ReadonlyMap<string, number> {
+  let perItem: Map<string, number> | undefined;
+  for (const item of raw.items ?? []) {
+    const cancelled = toCount(item.cancelled);
+    if (cancelled > 0) (perItem ??= new Map()).set(toId(item.id), cancelled);
+  }
+  return perItem ?? NOTHING_CANCELLED;
 }

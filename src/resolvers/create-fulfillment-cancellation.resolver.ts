@@ -9,9 +9,10 @@ import { cancellableQuantity } from '../mappers/fulfillment-order.mapper';
 import { CreateFulfillmentCancellationInput } from '../schema/inputs/create-fulfillment-cancellation.input';
 import { CreateFulfillmentCancellationPayload } from '../schema/payloads/mutation-payloads';
 import type { UserError } from '../schema/payloads/user-error.type';
+import type { FulfillmentOrderItem } from '../schema/types/fulfillment-order.type';
 import type { UpstreamFulfillmentCancellation } from '../upstream/types';
 import { createFulfillmentCancellation } from '../upstream/writes';
-import { toFulfillmentCancellation, toFulfillmentOrder } from './models';
+import { toFulfillmentCancellation, toFulfillmentCancellations, toFulfillmentOrder } from './models';
 import { checkMutationShape, writeOrUserErrors } from './mutation-input';
 
 @Resolver()
@@ -35,6 +36,17 @@ export class CreateFulfillmentCancellationResolver {
   }
 }
 
+/**
+ * Checks the input against the fulfillment order it targets, then writes. In
+ * order, each refusal writing nothing: the fulfillment order must be one the
+ * caller may see (another customer's reads `not_found`, exactly like a missing
+ * one); `upstreamId`, when given, must be its own order id (a cancellation
+ * filed under another order would show on that order and escape this one's
+ * checks); every item must be one of its items; and no item may ask for more
+ * than it has cancellable, counting every cancellation of the fulfillment
+ * order (read by fulfillmentOrderId, so those filed under another upstreamId
+ * or none count too).
+ */
 async function perform(input: CreateFulfillmentCancellationInput, ctx: GatewayContext, idempotencyKey: string): Promise<MutationRecord> {
   let fulfillmentOrder;
   try {
@@ -46,16 +58,27 @@ async function perform(input: CreateFulfillmentCancellationInput, ctx: GatewayCo
     throw error;
   }
   const orderId = fulfillmentOrder.upstreamId;
-  const cancellations = orderId === null ? [] : (await ctx.loaders.fulfillmentCancellations.byOrderId.load(orderId)).map(toFulfillmentCancellation);
   const userErrors: UserError[] = [];
-  const askedSoFar = new Map<string, number>();
-  input.items.forEach((line, index) => {
+  if (input.upstreamId != null && input.upstreamId !== orderId) {
+    userErrors.push(userError(['upstreamId'], 'invalid_parameter', orderId === null
+      ? `fulfillment order '${fulfillmentOrder.id}' names no order: leave upstreamId out`
+      : `upstreamId must be the order of fulfillment order '${fulfillmentOrder.id}' ('${orderId}') or left out, got '${input.upstreamId}'`));
+  }
+  const items = input.items.map((line, index) => {
     const item = fulfillmentOrder.items.find((candidate) => candidate.id === line.fulfillmentOrderItemId);
     if (item === undefined) {
       userErrors.push(userError(['items', index, 'fulfillmentOrderItemId'], 'invalid_parameter',
         `item '${line.fulfillmentOrderItemId}' does not belong to fulfillment order '${fulfillmentOrder.id}'`));
-      return;
     }
+    return item;
+  });
+  // Refused on the input alone: no need to read the cancellations.
+  if (userErrors.length > 0) return { created: null, userErrors };
+
+  const cancellations = toFulfillmentCancellations(await ctx.loaders.fulfillmentCancellations.byFulfillmentOrder(fulfillmentOrder.id, orderId));
+  const askedSoFar = new Map<string, number>();
+  input.items.forEach((line, index) => {
+    const item = items[index] as FulfillmentOrderItem;
     const alreadyAsked = askedSoFar.get(item.id) ?? 0;
     const available = cancellableQuantity(item, cancellations) - alreadyAsked;
     if (line.quantity > available) {
@@ -66,10 +89,9 @@ async function perform(input: CreateFulfillmentCancellationInput, ctx: GatewayCo
   });
   if (userErrors.length > 0) return { created: null, userErrors };
 
-  const upstreamId = input.upstreamId ?? orderId ?? undefined;
   return writeOrUserErrors(() => createFulfillmentCancellation(ctx.upstream, {
       fulfillmentOrderId: fulfillmentOrder.id,
-      ...(upstreamId === undefined ? {} : { upstreamId }),
+      ...(orderId === null ? {} : { upstreamId: orderId }),
       ...(input.reason == null ? {} : { reason: input.reason }),
       items: input.items.map((line) => ({ fulfillmentOrderItemId: line.fulfillmentOrderItemId, quantity: line.quantity })),
     }, ctx.callContext, idempotencyKey));

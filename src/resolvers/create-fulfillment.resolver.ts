@@ -8,7 +8,7 @@ import { runIdempotent } from '../idempotency/run-idempotent';
 import { CreateFulfillmentInput } from '../schema/inputs/create-fulfillment.input';
 import { CreateFulfillmentPayload } from '../schema/payloads/mutation-payloads';
 import type { UserError } from '../schema/payloads/user-error.type';
-import type { Order } from '../schema/types/order.type';
+import type { Order, OrderItem } from '../schema/types/order.type';
 import type { UpstreamFulfillment } from '../upstream/types';
 import { createFulfillment } from '../upstream/writes';
 import { toFulfillment, toOrder } from './models';
@@ -39,6 +39,14 @@ export class CreateFulfillmentResolver {
   }
 }
 
+/**
+ * Checks the input against the order it targets, then writes; each refusal
+ * writes nothing. The order must be one the caller may see (another
+ * customer's reads `not_found`, exactly like a missing one); every item must
+ * be one of the order's items; an order with no unit left answers
+ * `order_complete`; and no line may ask for more units than remain after the
+ * order's fulfillments.
+ */
 async function perform(input: CreateFulfillmentInput, ctx: GatewayContext, idempotencyKey: string): Promise<MutationRecord> {
   let order: Order;
   try {
@@ -47,17 +55,27 @@ async function perform(input: CreateFulfillmentInput, ctx: GatewayContext, idemp
     if (error instanceof NotFoundError) return { created: null, userErrors: [userError(['orderId'], 'not_found', `order '${input.orderId}' was not found`)] };
     throw error;
   }
+  const userErrors: UserError[] = [];
+  const items = input.items.map((line, index) => {
+    const item = order.items.find((candidate) => candidate.id === line.itemId);
+    if (item === undefined) {
+      userErrors.push(userError(['items', index, 'itemId'], 'invalid_parameter', `item '${line.itemId}' does not belong to order '${order.id}'`));
+    }
+    return item;
+  });
+  // Refused on the input alone: no need to read the fulfillments.
+  if (userErrors.length > 0) return { created: null, userErrors };
   const done = new Map<string, number>();
   for (const fulfillment of (await ctx.loaders.fulfillments.byOrderId.load(order.id)).map(toFulfillment)) {
     for (const item of fulfillment.items) done.set(item.itemId, (done.get(item.itemId) ?? 0) + item.quantity + item.cancelQuantity);
   }
-  const userErrors: UserError[] = [];
+  // Nothing left on the whole order is one answer, not one quantity_too_large per line.
+  if (order.items.every((item) => item.quantity - (done.get(item.id) ?? 0) <= 0)) {
+    return { created: null, userErrors: [userError(['orderId'], 'order_complete',
+      `order '${order.id}' has nothing left to fulfil or cancel: every unit of every item is already fulfilled or cancelled`)] };
+  }
   input.items.forEach((line, index) => {
-    const item = order.items.find((candidate) => candidate.id === line.itemId);
-    if (item === undefined) {
-      userErrors.push(userError(['items', index, 'itemId'], 'invalid_parameter', `item '${line.itemId}' does not belong to order '${order.id}'`));
-      return;
-    }
+    const item = items[index] as OrderItem;
     const asked = (line.quantity ?? 0) + (line.cancelQuantity ?? 0);
     const remaining = item.quantity - (done.get(item.id) ?? 0);
     if (asked > remaining) {

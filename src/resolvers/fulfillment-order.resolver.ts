@@ -3,12 +3,11 @@ import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-gr
 
 import type { GatewayContext } from './resolver-context';
 import { cancellableQuantity } from '../mappers/fulfillment-order.mapper';
-import { memoByObject } from '../mappers/memo-by-object';
 import { FulfillmentCancellation } from '../schema/types/fulfillment-cancellation.type';
 import { FulfillmentOrder, FulfillmentOrderItem } from '../schema/types/fulfillment-order.type';
 import { Order, OrderItem } from '../schema/types/order.type';
-import type { UpstreamFulfillmentCancellation } from '../upstream/types';
-import { toFulfillmentCancellation, toFulfillmentOrder, toOrder } from './models';
+import { toFulfillmentCancellations, toFulfillmentOrder, toOrder } from './models';
+import { FAILS_ALONE } from './order.resolver';
 
 @Resolver(() => FulfillmentOrder)
 export class FulfillmentOrderResolver {
@@ -23,10 +22,13 @@ export class FulfillmentOrderResolver {
   }
 
   @FieldResolver(() => [FulfillmentCancellation], {
-    description: 'Cancellations requested against this fulfillment order (read from the order-wide load: no call per fulfillment order).',
+    nullable: true,
+    description: 'Cancellations requested against this fulfillment order, whatever order id (upstreamId) they were filed under. '
+      + 'Listed through Order.fulfillmentOrders they come from one order-wide load, where one filed under another order id shows once accepted. '
+      + FAILS_ALONE,
   })
   cancellations(@Root() fulfillmentOrder: Readonly<FulfillmentOrder>, @Ctx() ctx: GatewayContext): FulfillmentCancellation[] | Promise<FulfillmentCancellation[]> {
-    return cancellationsOf(fulfillmentOrder.id, fulfillmentOrder.upstreamId, ctx);
+    return cancellationsOf(fulfillmentOrder.id, fulfillmentOrder.upstreamId, fulfillmentOrder.cancelledPerItem, ctx);
   }
 }
 
@@ -37,7 +39,7 @@ export class FulfillmentOrderItemResolver {
   })
   cancellableQuantity(@Root() item: Readonly<FulfillmentOrderItem>, @Ctx() ctx: GatewayContext): number | Promise<number> {
     if (item.pending + item.backordered === 0) return 0;
-    const cancellations = cancellationsOf(item.fulfillmentOrderId, item.orderId, ctx);
+    const cancellations = cancellationsOf(item.fulfillmentOrderId, item.orderId, item.cancelledPerItem, ctx);
     return Array.isArray(cancellations) ? cancellableQuantity(item, cancellations) : cancellations.then((list) => cancellableQuantity(item, list));
   }
 
@@ -49,31 +51,15 @@ export class FulfillmentOrderItemResolver {
 }
 
 /**
- * A fulfillment order's cancellations, from the by-order load: at once when
- * that load has finished, else once it does. A fulfillment order without an
- * order id (never the case for orchestrated ones) has none reachable this way.
+ * A fulfillment order's cancellations (see the loader's ofFulfillmentOrder for
+ * where they are read): at once when known, else once they are.
  */
-function cancellationsOf(fulfillmentOrderId: string, orderId: string | null, ctx: GatewayContext): FulfillmentCancellation[] | Promise<FulfillmentCancellation[]> {
-  if (orderId === null) return [];
-  const { fulfillmentCancellations } = ctx.loaders;
-  const loaded = fulfillmentCancellations.loadedByOrderId(orderId);
-  if (loaded !== undefined) return byFulfillmentOrder(loaded).get(fulfillmentOrderId) ?? [];
-  return fulfillmentCancellations.byOrderId.load(orderId).then((all) => byFulfillmentOrder(all).get(fulfillmentOrderId) ?? []);
+function cancellationsOf(
+  fulfillmentOrderId: string,
+  orderId: string | null,
+  cancelledPerItem: ReadonlyMap<string, number>,
+  ctx: GatewayContext,
+): FulfillmentCancellation[] | Promise<FulfillmentCancellation[]> {
+  const found = ctx.loaders.fulfillmentCancellations.ofFulfillmentOrder(fulfillmentOrderId, orderId, cancelledPerItem);
+  return found instanceof Promise ? found.then(toFulfillmentCancellations) : toFulfillmentCancellations(found);
 }
-
-/**
- * An order's loaded cancellations grouped by fulfillment order, computed once
- * per loaded list (memoised on the list, which lives as long as the request's
- * loader): every fulfillment order and every item of it asks, and an order may
- * have over a hundred cancellations.
- */
-const byFulfillmentOrder = memoByObject((loaded: readonly UpstreamFulfillmentCancellation[]): Map<string, FulfillmentCancellation[]> => {
-  const grouped = new Map<string, FulfillmentCancellation[]>();
-  for (const raw of loaded) {
-    const cancellation = toFulfillmentCancellation(raw);
-    const group = grouped.get(cancellation.fulfillmentOrderId);
-    if (group === undefined) grouped.set(cancellation.fulfillmentOrderId, [cancellation]);
-    else group.push(cancellation);
-  }
-  return grouped;
-});

@@ -5,9 +5,12 @@ import { mapFulfillment } from '../mappers/fulfillment.mapper';
 import { memoByObject } from '../mappers/memo-by-object';
 import { mapOrder } from '../mappers/order.mapper';
 import { mapSource } from '../mappers/source.mapper';
+import type { UpstreamFulfillmentCancellation } from '../upstream/types';
 
 export const toOrder = memoByObject(mapOrder);
 export const toFulfillmentOrder = memoByObject(mapFulfillmentOrder);
 export const toFulfillmentCancellation = memoByObject(mapFulfillmentCancellation);
+/** A loaded list of cancellations, mapped once per list: every item of a fulfillment order asks for the same one. */
+export const toFulfillmentCancellations = memoByObject((list: readonly UpstreamFulfillmentCancellation[]) => list.map(toFulfillmentCancellation));
 export const toFulfillment = memoByObject(mapFulfillment);
 export const toSource = memoByObject(mapSource);

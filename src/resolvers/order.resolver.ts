@@ -16,6 +16,9 @@ import { selects } from './selection';
 
 export const OrderConnection = createConnectionType('Order', Order, 'order');
 
+/** What a relation that costs its own upstream call says about failure (runtime.md, "Errors"). */
+export const FAILS_ALONE = 'Null, with an error at this path, when the upstream call behind it failed; an empty list means none.';
+
 @Resolver(() => Order)
 export class OrderResolver {
   @Query(() => Order, { nullable: true, description: 'One order by id; null with NOT_FOUND when it does not exist.' })
@@ -44,24 +47,33 @@ export class OrderResolver {
   }
 
   @FieldResolver(() => [Fulfillment], {
-    description: 'Fulfillments of the order (one upstream call per order: upstream filters fulfillments by a single orderId).',
+    nullable: true,
+    description: 'Fulfillments of the order (one upstream call per order: upstream filters fulfillments by a single orderId). '
+      + FAILS_ALONE,
   })
   async fulfillments(@Root() order: Readonly<Order>, @Ctx() ctx: GatewayContext): Promise<Fulfillment[]> {
     return (await ctx.loaders.fulfillments.byOrderId.load(order.id)).map(toFulfillment);
   }
 
-  @FieldResolver(() => [FulfillmentOrder], { description: 'Fulfillment orders that ship this order.' })
+  @FieldResolver(() => [FulfillmentOrder], { nullable: true, description: `Fulfillment orders that ship this order. ${FAILS_ALONE}` })
   async fulfillmentOrders(@Root() order: Readonly<Order>, @Ctx() ctx: GatewayContext, @Info() info: GraphQLResolveInfo): Promise<FulfillmentOrder[]> {
+    const { fulfillmentCancellations } = ctx.loaders;
+    // Listed together, their cancellations come from one order-wide load, not one call each.
+    fulfillmentCancellations.listWithOrder(order.id);
     if (selects(info, ['cancellations']) || selects(info, ['items', 'cancellableQuantity'])) {
       // Start the by-order cancellation load now, in the same round trip as the
       // fulfillment orders, instead of one round trip later. Its failure is
       // reported by the fields that need it, not here.
-      ctx.loaders.fulfillmentCancellations.byOrderId.load(order.id).catch(() => undefined);
+      fulfillmentCancellations.byOrderId.load(order.id).catch(() => undefined);
     }
     return (await ctx.loaders.fulfillmentOrders.byOrderId.load(order.id)).map(toFulfillmentOrder);
   }
 
-  @FieldResolver(() => [FulfillmentCancellation], { description: 'Every fulfillment cancellation requested for this order.' })
+  @FieldResolver(() => [FulfillmentCancellation], {
+    nullable: true,
+    description: 'Every fulfillment cancellation filed with this order\'s id as upstreamId (a fulfillment order\'s own cancellations list also has '
+      + `those filed without it). ${FAILS_ALONE}`,
+  })
   async fulfillmentCancellations(@Root() order: Readonly<Order>, @Ctx() ctx: GatewayContext): Promise<FulfillmentCancellation[]> {
     return (await ctx.loaders.fulfillmentCancellations.byOrderId.load(order.id)).map(toFulfillmentCancellation);
   }

@@ -4,8 +4,11 @@ import { execute } from '../helpers/graphql-client';
 import { simGet, simListAll } from '../helpers/simulator-http';
 import { type Stack, startStack } from '../helpers/start-stack';
 
-interface RawCancellation { id: string; fulfillmentOrderId: string | number; upstreamId?: string | number; state: string; items: Array<{ fulfillmentOrderItemId: string | number; quantity: number }> }
-interface RawFulfillmentOrder { id: string | number; upstreamId?: string | number; items: Array<{ id: string | number; pending: number; backordered: number }> }
+interface RawCancellation {
+  id: string; fulfillmentOrderId: string | number; upstreamId?: string | number; state: string;
+  items: Array<{ fulfillmentOrderItemId: string | number; quantity: number; quantityAccepted?: number }>;
+}
+interface RawFulfillmentOrder { id: string | number; upstreamId?: string | number; items: Array<{ id: string | number; pending: number; backordered: number; cancelled: number }> }
 interface RawCard { brand?: string; lastFourDigits?: string }
 interface RawOrder { id: string; customerId?: string; payment?: { charges?: Array<{ id: string; sourceId?: string }>; sources?: Array<{ id: string; type: string; creditCard?: RawCard; googlePay?: RawCard }> } }
 
@@ -26,21 +29,45 @@ describe('order graph', () => {
     return { result, calls: stack.simulator.requestLog.entries().map((entry) => ({ path: entry.path, query: entry.query })) };
   };
 
+  /**
+   * Fulfillment orders of these orders whose items have more units in
+   * `cancelled` than the cancellations filed under their order accepted: only
+   * these may cost a read by fulfillmentOrderId. Computed from the simulator.
+   */
+  const unaccountedFulfillmentOrders = async (orderIds: readonly string[]): Promise<string[]> => {
+    const query = orderIds.map((id) => `upstreamIds=${id}`).join('&');
+    const fulfillmentOrders = await simListAll<RawFulfillmentOrder>(stack.simulator, `/fulfillment-orders?${query}`);
+    const cancellations = await simListAll<RawCancellation>(stack.simulator, `/fulfillment-cancellations?${query}`);
+    return fulfillmentOrders.filter((fo) => fo.items.some((item) => {
+      const accepted = cancellations
+        .filter((c) => c.state === 'accepted' && String(c.fulfillmentOrderId) === String(fo.id))
+        .flatMap((c) => c.items)
+        .filter((line) => String(line.fulfillmentOrderItemId) === String(item.id))
+        .reduce((sum, line) => sum + (line.quantityAccepted ?? 0), 0);
+      return item.cancelled > accepted;
+    })).map((fo) => String(fo.id));
+  };
+  const byFulfillmentOrder = (call: { query: Record<string, string[]> }): boolean => call.query.fulfillmentOrderId !== undefined;
+
   describe('the order page', () => {
-    it('answers 50 orders with at most 4 upstream calls', async () => {
+    it('answers 50 orders with 3 upstream calls, plus a read of each fulfillment order whose cancelled units its order\'s cancellations do not explain', async () => {
       const { result, calls } = await callsDuring(() => execute(stack.url, OrderPageDocument, { first: 50 }));
       expect(result.errors).toBeUndefined();
       expect(result.data?.orders.nodes).toHaveLength(50);
-      expect(calls.length).toBeLessThanOrEqual(4);
+      const unaccounted = await unaccountedFulfillmentOrders(result.data!.orders.nodes.map((order) => order.id));
+      // The demo data's bulk order has cancellations filed without upstreamId, some accepted.
+      expect(unaccounted).toHaveLength(1);
       const firstPages = calls.filter((call) => call.query.startingAfter === undefined);
-      expect(firstPages.map((call) => call.path).sort()).toEqual(['/fulfillment-cancellations', '/fulfillment-orders', '/orders']);
+      expect(firstPages.filter((call) => !byFulfillmentOrder(call)).map((call) => call.path).sort())
+        .toEqual(['/fulfillment-cancellations', '/fulfillment-orders', '/orders']);
+      expect(firstPages.filter(byFulfillmentOrder).map((call) => call.query.fulfillmentOrderId)).toEqual(unaccounted.map((id) => [id]));
     });
 
-    it('costs the same calls for 1, 5 and 50 orders, paging aside', async () => {
+    it('costs the same calls for 1, 5 and 50 orders, paging and fulfillment orders read by themselves aside', async () => {
       const counts: number[] = [];
       for (const first of [1, 5, 50]) {
         const { calls } = await callsDuring(() => execute(stack.url, OrderPageDocument, { first }));
-        counts.push(calls.filter((call) => call.query.startingAfter === undefined).length);
+        counts.push(calls.filter((call) => call.query.startingAfter === undefined && !byFulfillmentOrder(call)).length);
       }
       expect(counts).toEqual([3, 3, 3]);
     });
@@ -70,16 +97,17 @@ describe('order graph', () => {
         }
         const fulfillmentOrders = await simListAll<RawFulfillmentOrder>(stack.simulator, `/fulfillment-orders?upstreamIds=${order.id}`);
         const cancellations = await simListAll<RawCancellation>(stack.simulator, `/fulfillment-cancellations?upstreamIds=${order.id}`);
-        expect(order.fulfillmentOrders.map((fo) => fo.id).sort()).toEqual(fulfillmentOrders.map((fo) => String(fo.id)).sort());
-        expect(order.fulfillmentCancellations.map((c) => c.id).sort()).toEqual(cancellations.map((c) => c.id).sort());
-        for (const fo of order.fulfillmentOrders) {
+        expect(order.fulfillmentOrders?.map((fo) => fo.id).sort()).toEqual(fulfillmentOrders.map((fo) => String(fo.id)).sort());
+        expect(order.fulfillmentCancellations?.map((c) => c.id).sort()).toEqual(cancellations.map((c) => c.id).sort());
+        for (const fo of order.fulfillmentOrders!) {
           const rawFo = fulfillmentOrders.find((candidate) => String(candidate.id) === fo.id)!;
-          expect(fo.cancellations.map((c) => c.id).sort())
-            .toEqual(cancellations.filter((c) => String(c.fulfillmentOrderId) === fo.id).map((c) => c.id).sort());
+          // Every cancellation of the fulfillment order, those filed without this order's id included.
+          const own = await simListAll<RawCancellation>(stack.simulator, `/fulfillment-cancellations?fulfillmentOrderId=${fo.id}`);
+          expect(fo.cancellations?.map((c) => c.id).sort()).toEqual(own.map((c) => c.id).sort());
           for (const item of fo.items) {
             const rawItem = rawFo.items.find((candidate) => String(candidate.id) === item.id)!;
-            const openRequests = cancellations
-              .filter((c) => c.state === 'pending' && String(c.fulfillmentOrderId) === fo.id)
+            const openRequests = own
+              .filter((c) => c.state === 'pending')
               .flatMap((c) => c.items)
               .filter((line) => String(line.fulfillmentOrderItemId) === item.id)
               .reduce((sum, line) => sum + line.quantity, 0);
@@ -105,7 +133,7 @@ describe('order graph', () => {
       const cancellations = result.data?.order?.fulfillmentCancellations ?? [];
       expect(cancellations).toHaveLength(expected);
       expect(new Set(cancellations.map((c) => c.id)).size).toBe(expected);
-      const cancellationCalls = calls.filter((call) => call.path === '/fulfillment-cancellations');
+      const cancellationCalls = calls.filter((call) => call.path === '/fulfillment-cancellations' && !byFulfillmentOrder(call));
       expect(cancellationCalls.length).toBe(Math.ceil(expected / 100));
       expect(cancellationCalls[1]?.query.startingAfter).toHaveLength(1);
     });

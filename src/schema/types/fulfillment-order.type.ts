@@ -42,6 +42,8 @@ export class FulfillmentOrderItem {
   /** Not in the graph: the owning fulfillment order and order, for cancellableQuantity and orderItem. */
   fulfillmentOrderId!: string;
   orderId!: string | null;
+  /** Not in the graph: its fulfillment order's {@link FulfillmentOrder.cancelledPerItem}, so this item finds the same cancellations. */
+  cancelledPerItem!: ReadonlyMap<string, number>;
 }
 
 @ObjectType({ description: 'A request to Digital River\'s logistics service to ship an order\'s physical items.', simpleResolvers: true })
@@ -66,4 +68,10 @@ export class FulfillmentOrder {
 
   @Field(() => Boolean, { description: 'True in live mode.' })
   liveMode!: boolean;
+
+  /**
+   * Not in the graph: units in `cancelled` per item id (items with none left
+   * out), against which the cancellations found for it are checked.
+   */
+  cancelledPerItem!: ReadonlyMap<string, number>;
 }
