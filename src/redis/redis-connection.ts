@@ -71,10 +71,30 @@ export async function connectRedis(url: string, prefix: string, logger: Logger):
       return performance.now() - started;
     },
     async close() {
-      await Promise.allSettled([command.quit(), subscriber.quit(), blocking.quit()]);
-      command.disconnect();
-      subscriber.disconnect();
-      blocking.disconnect();
+      await Promise.allSettled([command, subscriber, blocking].map((connection) => closeConnection(connection)));
     },
   };
+}
+
+// How long QUIT may take before the socket is simply closed.
+const QUIT_TIMEOUT_MS = 1_000;
+
+// Private: QUIT when connected, so replies in flight still arrive; otherwise,
+// or when QUIT takes too long, just close. QUIT on a connection that is away
+// would wait in ioredis' offline queue until Redis comes back, holding the
+// shutdown; and an ended connection is left alone, since disconnect() on it
+// arms a 2 s destroy timer for a socket that has already closed.
+async function closeConnection(connection: Redis): Promise<void> {
+  // Read afresh each time: QUIT changes the status while it is awaited.
+  const ended = (): boolean => connection.status === 'end';
+  if (ended()) return;
+  if (connection.status === 'ready') {
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<void>((resolve) => {
+      timer = setTimeout(resolve, QUIT_TIMEOUT_MS);
+    });
+    await Promise.race([connection.quit().catch(() => undefined), timedOut]);
+    clearTimeout(timer);
+  }
+  if (!ended()) connection.disconnect();
 }
