@@ -49,8 +49,8 @@ describe('a customer\'s fulfillmentCancellations', () => {
     process.stdout.write(['customer        orders  stored  filed-under-order  no-upstreamId  found  found-via-FO-filter  pages  calls', ...table].join('\n') + '\n');
   });
 
-  const storedFor = (customerId: string): Stored => {
-    const { store } = stack.simulator;
+  const storedIn = (on: Stack, customerId: string): Stored => {
+    const { store } = on.simulator;
     const orderIds = new Set(store.orders.sorted().filter((order) => order.customerId === customerId).map((order) => order.id));
     const orderOfFo = new Map(store.fulfillmentOrders.sorted().map((fo) => [fo.id, fo.upstreamId]));
     const fulfillmentOrderIds = new Set([...orderOfFo].filter(([, orderId]) => orderIds.has(orderId)).map(([id]) => id));
@@ -59,21 +59,22 @@ describe('a customer\'s fulfillmentCancellations', () => {
       .map((c) => ({ id: c.id, upstreamId: c.upstreamId, fulfillmentOrderId: c.fulfillmentOrderId, state: c.state }));
     return { orderIds, fulfillmentOrderIds, all, filed: all.filter((c) => c.upstreamId !== undefined).map((c) => c.id) };
   };
+  const storedFor = (customerId: string): Stored => storedIn(stack, customerId);
 
   /** Pages through one listing with `first: 3`, asserting the page contract on every page. */
-  const walk = async (headers: Record<string, string>, filter: Record<string, unknown> | null): Promise<Walk> => {
+  const walk = async (headers: Record<string, string>, filter: Record<string, unknown> | null, on: Stack = stack, first = FIRST): Promise<Walk> => {
     const result: Walk = { ids: [], pages: [] };
     let after: string | null = null;
     for (let page = 0; page < 500; page += 1) {
-      stack.simulator.requestLog.clear();
-      const answer: GraphQLResult<ListData> = await executeText<ListData>(stack.url, LIST, { first: FIRST, after, filter }, headers);
+      on.simulator.requestLog.clear();
+      const answer: GraphQLResult<ListData> = await executeText<ListData>(on.url, LIST, { first, after, filter }, headers);
       expect(answer.errors).toBeUndefined();
       const { nodes, pageInfo } = answer.data!.fulfillmentCancellations;
-      result.pages.push({ size: nodes.length, ...pageInfo, calls: stack.simulator.requestLog.entries() });
+      result.pages.push({ size: nodes.length, ...pageInfo, calls: on.simulator.requestLog.entries() });
       result.ids.push(...nodes.map((node) => node.id));
       if (!pageInfo.hasNextPage) return result;
       // Every page before the last is full and has a cursor to go on from.
-      expect(nodes).toHaveLength(FIRST);
+      expect(nodes).toHaveLength(first);
       expect(pageInfo.endCursor).not.toBeNull();
       after = pageInfo.endCursor;
     }
@@ -199,6 +200,36 @@ describe('a customer\'s fulfillmentCancellations', () => {
       }
       expect(answers[0]!.errors?.[0]?.extensions?.code).toBe('BAD_USER_INPUT');
       expect(answers[1]).toEqual(answers[0]);
+    });
+  });
+
+  describe('A customer with over 100 orders', () => {
+    let big: Stack;
+
+    beforeAll(async () => {
+      // 1,000 seeded orders give most demo customers over 100: their order ids go upstream in groups, merged here.
+      big = await startStack({ AUTH_JWT_SECRET: TEST_JWT_SECRET, UPSTREAM_RATE_LIMIT: '0' }, { orderCount: 1000 });
+    });
+
+    afterAll(async () => {
+      await big.stop();
+    });
+
+    it('pages through exactly their own cancellations, newest first across the groups of order ids', async () => {
+      const customers = big.simulator.store.facts.customerIds.map((customerId) => ({ customerId, stored: storedIn(big, customerId) }))
+        .filter(({ stored }) => stored.orderIds.size > 100);
+      expect(customers.length).toBeGreaterThan(0);
+      for (const { customerId, stored } of customers) {
+        const listed = await walk(bearer(await customerToken(customerId)), null, big, 7);
+        expect(listed.ids).toEqual(stored.filed);
+        for (const page of listed.pages) {
+          expectScoped(page.calls, customerId, stored);
+          const cancellationCalls = page.calls.filter((call) => call.path === '/fulfillment-cancellations');
+          for (const call of cancellationCalls) expect(call.query.upstreamIds!.length).toBeLessThanOrEqual(100);
+          // Every order id is asked for on every page, in one of the groups.
+          expect(new Set(cancellationCalls.flatMap((call) => (call.query.ids === undefined ? call.query.upstreamIds! : [])))).toEqual(stored.orderIds);
+        }
+      }
     });
   });
 
