@@ -110,12 +110,14 @@ export async function startGateway(config: Config, deps: GatewayDependencies): P
     onBatch: (loader, size) => metrics.batchSize.observe({ loader }, size),
   };
   const processing = { pubsub, states: shared.states, ownership: createOwnership(upstream), logger };
-  shared.queue.start(async (event) => {
+  shared.queue.start(async (event, signal) => {
     try {
-      const outcome = await retryProcessing((attempt) => processEvent(event, processing, attempt), logger, event.id);
+      const outcome = await retryProcessing((attempt) => processEvent(event, processing, attempt), logger, event.id, { signal });
       metrics.eventsPushed.inc({ outcome: outcome.kind });
     } catch (error) {
-      metrics.eventsPushed.inc({ outcome: 'failed' });
+      // Cut short by shutdown is no failure: with Redis another instance takes the event over.
+      if (!signal.aborted) metrics.eventsPushed.inc({ outcome: 'failed' });
+      // The queue logs it and drops it from processing; the process goes on.
       throw error;
     }
   });
