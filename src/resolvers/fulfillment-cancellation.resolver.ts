@@ -23,7 +23,9 @@ export class FulfillmentCancellationResolver {
     return toFulfillmentCancellation(await ctx.loaders.fulfillmentCancellations.byId.load(id));
   }
 
-  @Query(() => FulfillmentCancellationConnection, { description: 'Fulfillment cancellations, newest first, one upstream page per call.' })
+  @Query(() => FulfillmentCancellationConnection, {
+    description: 'Fulfillment cancellations, newest first. A customer gets those filed under their own orders (upstreamId) and, filtered by one of their fulfillment orders, every cancellation of it, also those filed without upstreamId.',
+  })
   async fulfillmentCancellations(
     @Args(() => PageArgs) page: PageArgs,
     @Arg('filter', () => FulfillmentCancellationFilter, { nullable: true, description: 'Conditions every returned cancellation meets.' })

@@ -74,6 +74,27 @@ describe('no oracle: another customer\'s object reads like a missing id', () => 
     });
   });
 
+  describe('List cursors', () => {
+    const ORDERS = 'query($after: String) { orders(first: 3, after: $after) { nodes { id } pageInfo { hasNextPage endCursor } } }';
+    const cursorOf = (id: string): string => Buffer.from(`v1:${id}`).toString('base64url');
+
+    it('refuses another customer\'s order and a missing id as `after` alike, at the same calls', async () => {
+      const probe = probes.get('order')!;
+      const theirs = await observe(ORDERS, { after: cursorOf(probe.theirs) }, probe.theirs);
+      const missing = await observe(ORDERS, { after: cursorOf(probe.missing) }, probe.missing);
+      expect(JSON.parse(theirs.body)).toMatchObject({ data: null, errors: [{ extensions: { code: 'BAD_USER_INPUT' } }] });
+      expect(missing).toEqual(theirs);
+    });
+
+    it('pages on from the customer\'s own cursor', async () => {
+      const first: GraphQLResult<{ orders: { nodes: Array<{ id: string }>; pageInfo: { endCursor: string } } }> = await executeText(stack.url, ORDERS, {}, headers);
+      const second: GraphQLResult<{ orders: { nodes: Array<{ id: string }> } }> = await executeText(stack.url, ORDERS, { after: first.data!.orders.pageInfo.endCursor }, headers);
+      expect(second.errors).toBeUndefined();
+      const own = stack.simulator.store.orders.sorted().filter((order) => order.customerId === stack.simulator.store.orders.get(ownOrderId)!.customerId).map((order) => order.id);
+      expect([...first.data!.orders.nodes, ...second.data!.orders.nodes].map((order) => order.id)).toEqual(own.slice(0, 6));
+    });
+  });
+
   describe('Beside a load of the owning order', () => {
     // Asking for the order that would own the object first must not make the
     // owner check cheaper for another customer's object than for a missing id.
