@@ -100,7 +100,7 @@ function formatOne(formatted: GraphQLFormattedError, original: unknown, options:
     return { ...base, extensions: { ...extensions, code: apolloCode } };
   }
   // Apollo's own protocol refusals without a code (a persisted-query hash that does not match its query, an unsupported APQ version) are the client's.
-  if (apolloCode === undefined && isClientStatus(original instanceof GraphQLError ? original.extensions.http : http)) {
+  if ((apolloCode === undefined || apolloCode === 'INTERNAL_SERVER_ERROR') && isClientStatus(original instanceof GraphQLError ? original.extensions.http : http)) {
     return { ...base, extensions: { ...extensions, code: ErrorCode.BAD_USER_INPUT } };
   }
   options.onUnexpected(original);

@@ -36,6 +36,53 @@ export interface DocumentShape {
   nodes: number;
 }
 
+/** The response name selected most often in one selection set (fragments merged in), and how often. */
+export interface RepeatedField {
+  name: string;
+  times: number;
+}
+
+/**
+ * The response name repeated most often within one merged selection set of
+ * `operation` (its own fields plus those its fragments bring to the same
+ * level), over every selection set of the expanded operation. Walks the
+ * expansion, so call it only once {@link measureShape} bounded the node
+ * count. graphql-js' overlapping-fields rule compares every pair of fields
+ * that share a response name, recursing into their sub-selections: 300
+ * copies of `orders { nodes { id } }` (900 nodes) cost it 650 ms, so the
+ * admission bounds the repeats before validation runs.
+ */
+export function mostRepeatedField(document: DocumentNode, operation: OperationDefinitionNode): RepeatedField {
+  const fragments = fragmentsOf(document);
+  let worst: RepeatedField = { name: '', times: 0 };
+  const collect = (set: SelectionSetNode, counts: Map<string, number>, children: SelectionSetNode[], visiting: Set<string>): void => {
+    for (const selection of set.selections) {
+      if (selection.kind === Kind.FIELD) {
+        const name = selection.alias?.value ?? selection.name.value;
+        counts.set(name, (counts.get(name) ?? 0) + 1);
+        if (selection.selectionSet !== undefined) children.push(selection.selectionSet);
+      } else if (selection.kind === Kind.INLINE_FRAGMENT) {
+        collect(selection.selectionSet, counts, children, visiting);
+      } else {
+        const fragment = fragments.get(selection.name.value);
+        if (fragment === undefined || visiting.has(fragment.name.value)) continue;
+        visiting.add(fragment.name.value);
+        collect(fragment.selectionSet, counts, children, visiting);
+        visiting.delete(fragment.name.value);
+      }
+    }
+  };
+  const walk = (set: SelectionSetNode): void => {
+    const counts = new Map<string, number>();
+    const children: SelectionSetNode[] = [];
+    collect(set, counts, children, new Set());
+    for (const [name, times] of counts) if (times > worst.times) worst = { name, times };
+    for (const child of children) walk(child);
+  };
+  walk(operation.selectionSet);
+  return worst;
+}
+
 /** The per-order upstream fan-out of `Order.fulfillments`: one call per order, a second of the test-mode budget per 25 orders. */
 const FAN_OUT_COST = 25;
 

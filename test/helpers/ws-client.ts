@@ -68,3 +68,32 @@ export async function eventually(predicate: () => boolean, timeoutMs = 5_000, wh
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
 }
+
+/** One single-result operation over a graphql-ws client. */
+export interface WsResult<T> {
+  data?: T | null;
+  errors?: ReadonlyArray<{ message: string; extensions?: Record<string, unknown> }>;
+  extensions?: Record<string, unknown>;
+  /** True when the server answered with an `error` message (a refusal) rather than a result. */
+  refused: boolean;
+}
+
+/** Runs a query or mutation over the socket; a refusal (an `error` message) resolves with its errors, extensions kept. */
+export function wsExecute<T = Record<string, unknown>>(client: Client, query: string, variables: Record<string, unknown> = {}, operationName?: string): Promise<WsResult<T>> {
+  return new Promise((resolve, reject) => {
+    let result: WsResult<T> | undefined;
+    client.subscribe<T>({ query, variables, ...(operationName === undefined ? {} : { operationName }) }, {
+      next: (value) => {
+        result = { ...(value as Omit<WsResult<T>, 'refused'>), refused: false };
+      },
+      error: (error) => {
+        if (Array.isArray(error)) resolve({ errors: error as WsResult<T>['errors'], refused: true });
+        else {
+          const close = error as { code?: number; reason?: string };
+          reject(error instanceof Error ? error : new Error(typeof close.code === 'number' ? `socket closed ${close.code}: ${close.reason ?? ''}` : JSON.stringify(error)));
+        }
+      },
+      complete: () => resolve(result ?? { refused: false }),
+    });
+  });
+}
