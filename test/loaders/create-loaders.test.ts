@@ -146,6 +146,78 @@ describe('createLoaders', () => {
     });
   });
 
+  describe('customer scope', () => {
+    const customer = { kind: 'customer', subject: 'user-7', customerId: 'cust-7' } as const;
+    const scoped = () => createRecordingUpstream({
+      orders: [
+        { id: 'o-mine', customerId: 'cust-7', state: 'accepted' },
+        { id: 'o-theirs', customerId: 'cust-8', state: 'accepted' },
+      ],
+      'fulfillment-orders': [
+        { id: 'fo-mine', upstreamId: 'o-mine', state: 'open' },
+        { id: 'fo-theirs', upstreamId: 'o-theirs', state: 'open' },
+      ],
+      'fulfillment-cancellations': [
+        { id: 'ret_3', fulfillmentOrderId: 'fo-theirs', state: 'pending' },
+        { id: 'ret_2', fulfillmentOrderId: 'fo-mine', state: 'pending' },
+        { id: 'ret_1', fulfillmentOrderId: 'fo-mine', upstreamId: 'o-mine', state: 'accepted' },
+        { id: 'ret_0', fulfillmentOrderId: 'fo-theirs', upstreamId: 'o-theirs', state: 'accepted' },
+      ],
+    });
+
+    it('checks objects against the customer\'s order ids, read once per operation, found or not', async () => {
+      const upstream = scoped();
+      const loaders = createLoaders(upstream.client, context, { fetchConcurrency: 4, viewer: customer });
+      const [mine, theirs, missing] = await loaders.fulfillmentOrders.byId.loadMany(['fo-mine', 'fo-theirs', 'fo-nope']);
+      expect(mine).toMatchObject({ id: 'fo-mine' });
+      expect((theirs as Error).message).toBe("FulfillmentOrder 'fo-theirs' was not found");
+      expect((missing as Error).message).toBe("FulfillmentOrder 'fo-nope' was not found");
+      await loaders.fulfillmentOrders.byId.load('fo-other-batch').catch(() => undefined);
+      expect(upstream.calls.map((call) => [call.collection, call.query?.customerId ?? call.query?.ids])).toEqual([
+        ['fulfillment-orders', ['fo-mine', 'fo-theirs', 'fo-nope']],
+        ['orders', 'cust-7'],
+        ['fulfillment-orders', ['fo-other-batch']],
+      ]);
+    });
+
+    it('owns a cancellation filed without upstreamId through the fulfillment order, at the same calls as a missing one', async () => {
+      const callsFor = async (id: string) => {
+        const upstream = scoped();
+        const loaders = createLoaders(upstream.client, context, { fetchConcurrency: 4, viewer: customer });
+        const result = await loaders.fulfillmentCancellations.byId.load(id).then((item) => item.id, (error: Error) => error.message);
+        return { result, calls: upstream.calls.map((call) => call.collection) };
+      };
+      const expectedCalls = ['fulfillment-cancellations', 'orders', 'fulfillment-orders'];
+      expect(await callsFor('ret_2')).toEqual({ result: 'ret_2', calls: expectedCalls });
+      expect(await callsFor('ret_3')).toEqual({ result: "FulfillmentCancellation 'ret_3' was not found", calls: expectedCalls });
+      expect(await callsFor('ret_0')).toEqual({ result: "FulfillmentCancellation 'ret_0' was not found", calls: expectedCalls });
+      expect(await callsFor('ret_9')).toEqual({ result: "FulfillmentCancellation 'ret_9' was not found", calls: expectedCalls });
+    });
+
+    it('lists a customer\'s cancellations by their order ids only, and an admin\'s as upstream pages them', async () => {
+      const upstream = scoped();
+      const page = await createLoaders(upstream.client, context, { fetchConcurrency: 4, viewer: customer }).fulfillmentCancellationPage({ limit: 10 });
+      expect(page).toEqual({ hasMore: false, data: [expect.objectContaining({ id: 'ret_1' })] });
+      expect(upstream.calls.map((call) => call.query)).toEqual([
+        { customerId: 'cust-7', limit: 100, startingAfter: undefined },
+        { upstreamIds: ['o-mine'], ids: undefined, state: undefined, limit: 10, startingAfter: undefined },
+      ]);
+      const admin = scoped();
+      const all = await createLoaders(admin.client, context, { fetchConcurrency: 4, viewer: DEVELOPMENT_ADMIN }).fulfillmentCancellationPage({ limit: 10 });
+      expect(all.data.map((item) => item.id)).toEqual(['ret_3', 'ret_2', 'ret_1', 'ret_0']);
+      expect(admin.calls).toHaveLength(1);
+    });
+
+    it('lists every cancellation of the customer\'s own fulfillment order, and nothing (with no list call) for another\'s', async () => {
+      const upstream = scoped();
+      const loaders = createLoaders(upstream.client, context, { fetchConcurrency: 4, viewer: customer });
+      expect((await loaders.fulfillmentCancellationPage({ limit: 10, fulfillmentOrderId: 'fo-mine' })).data.map((item) => item.id)).toEqual(['ret_2', 'ret_1']);
+      upstream.calls.length = 0;
+      expect(await loaders.fulfillmentCancellationPage({ limit: 10, fulfillmentOrderId: 'fo-theirs' })).toEqual({ hasMore: false, data: [] });
+      expect(upstream.calls).toEqual([]);
+    });
+  });
+
   it('never shares a cache between two operations', async () => {
     const upstream = createRecordingUpstream({ orders: orders(1) });
     await createLoaders(upstream.client, context, { fetchConcurrency: 1, viewer: DEVELOPMENT_ADMIN }).orders.load('900000000336');
