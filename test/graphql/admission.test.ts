@@ -43,12 +43,11 @@ describe('Refusals', () => {
       [`{ ${'orders(first: 1) { nodes { id state } } '.repeat(11)} }`, /at most 30 are allowed/, 400],
       [`{ ${Array.from({ length: 21 }, (_, index) => `a${index}: __typename`).join(' ')} }`, /21 aliases/, 400],
       [`{ fulfillmentOrder(id: "1") { ${'order { fulfillmentOrders { '.repeat(5)} id ${'} } '.repeat(5)} } }`, /12 levels deep/, 400],
-      [`{ ${'orders(first: 1) { nodes { id } } '.repeat(9)} }`, /"orders" 9 times|fields/, 400],
       [`{ __typename } #${'x'.repeat(70_000)}`, /bytes; at most 65536/, 413],
     ];
     const repeats = createAdmission(schema, OPTIONS);
     for (const [query, message, status] of cases) {
-      const refusal = refusalOf(() => (message.source.includes('9 times') ? repeats : admission).admit({ query }, 'http'));
+      const refusal = refusalOf(() => admission.admit({ query }, 'http'));
       expect(refusal.code).toBe('QUERY_TOO_COMPLEX');
       expect(refusal.message).toMatch(message);
       expect(refusal.status).toBe(status);
