@@ -2,6 +2,8 @@
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 
+import { getOperationAST, parse } from 'graphql';
+
 /** One operation of an allowlist: its sha256 and its text. */
 export interface PersistedOperation {
   id: string;
@@ -43,11 +45,21 @@ function apolloEntries(path: string, operations: unknown): PersistedOperation[] 
   });
 }
 
+// The client preset writes its keys as `sha256:<hash>` (the GraphQL-over-HTTP persisted-documents id); older versions wrote the bare hash.
 function documentMapEntries(path: string, map: Record<string, unknown>): PersistedOperation[] {
-  return Object.entries(map).map(([id, body]) => {
-    if (typeof body !== 'string') throw new Error(`PERSISTED_QUERIES_ALLOWLIST: ${path} maps "${id}" to something that is not a document`);
-    return { id, body, name: /^\s*(?:query|mutation|subscription)\s+(\w+)/.exec(body)?.[1] };
+  return Object.entries(map).map(([key, body]) => {
+    if (typeof body !== 'string') throw new Error(`PERSISTED_QUERIES_ALLOWLIST: ${path} maps "${key}" to something that is not a document`);
+    return { id: key.startsWith('sha256:') ? key.slice('sha256:'.length) : key, body, name: operationNameOf(body) };
   });
+}
+
+// The preset prints fragments before the operation, so the name is read from the parsed document, not the text's start.
+function operationNameOf(body: string): string | undefined {
+  try {
+    return getOperationAST(parse(body))?.name?.value;
+  } catch {
+    return undefined;
+  }
 }
 
 /** The allowlist as the admission consults it. */
