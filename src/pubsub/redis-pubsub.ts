@@ -41,7 +41,8 @@ export async function createRedisPubSub(redis: RedisConnections, logger: Logger)
     listenerCount: () => local.listenerCount(),
     async close() {
       redis.subscriber.off('message', onMessage);
-      await redis.subscriber.unsubscribe(channel).catch(() => undefined);
+      // Only while connected: with Redis away, UNSUBSCRIBE would wait in the offline queue and hold the shutdown.
+      if (redis.subscriber.status === 'ready') await redis.subscriber.unsubscribe(channel).catch(() => undefined);
       await local.close();
     },
   };
