@@ -22,6 +22,10 @@ export interface Config {
   readonly redisKeyPrefix: string;
   /** With Redis: an event another instance took but did not finish is taken over after this (EVENT_CLAIM_IDLE_MS, default 15_000). */
   readonly eventClaimIdleMs: number;
+  /** With Redis: how long published events stay available to resuming subscribers (EVENT_REPLAY_SECONDS, default 86_400). */
+  readonly eventReplaySeconds: number;
+  /** Without Redis: how many of the latest published events stay available to resuming subscribers (EVENT_REPLAY_MAX, default 10_000). */
+  readonly eventReplayMax: number;
   readonly authJwtSecret: string | undefined;
   readonly production: boolean;
   readonly upstreamRateLimit: number;
@@ -45,9 +49,29 @@ export interface Config {
   readonly wsMaxConnectionsPerCaller: number;
   /** Path of a persisted-query manifest; when set only its operations run (PERSISTED_QUERIES_ALLOWLIST). */
   readonly persistedQueriesAllowlist: string | undefined;
+  /**
+   * Origins whose browser pages may call /graphql (CORS_ORIGINS, comma-separated):
+   * `'*'` for any origin (refused in production), or a list of serialized origins
+   * (`https://shop.example.com`); empty, the default, allows no cross-origin access.
+   */
+  readonly corsOrigins: CorsOrigins;
+  /**
+   * SIGTERM/SIGINT: the whole shutdown (drain, close sockets and connections)
+   * ends within this, or the process exits non-zero (SHUTDOWN_GRACE_MS, default 10_000).
+   */
+  readonly shutdownGraceMs: number;
+  /**
+   * Serve the GraphiQL explorer (`GET /graphql` for browsers) and the live
+   * demo order page (`/demo/orders/<id>`) from the gateway's own files
+   * (EXPLORER `on`/`off`; default on outside production, off in production).
+   */
+  readonly explorer: boolean;
   /** `<package name>/<version>`, sent upstream as `upstream-application-id`. */
   readonly applicationId: string;
 }
+
+/** Who may call from another origin: any (`'*'`), or exactly these serialized origins. */
+export type CorsOrigins = '*' | readonly string[];
 
 export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
 export type LogLevel = (typeof LOG_LEVELS)[number];
@@ -104,6 +128,10 @@ export function loadConfig(env: Env = process.env): Config {
     redisUrl: readUrl('REDIS_URL', read('REDIS_URL')),
     redisKeyPrefix: read('REDIS_KEY_PREFIX') ?? 'drgw:',
     eventClaimIdleMs: readInteger('EVENT_CLAIM_IDLE_MS', read('EVENT_CLAIM_IDLE_MS'), 15_000, 100, 3_600_000),
+    // At least a minute, so a reconnect can resume; at most 30 days, far past any phone's time offline.
+    eventReplaySeconds: readInteger('EVENT_REPLAY_SECONDS', read('EVENT_REPLAY_SECONDS'), 86_400, 60, 2_592_000),
+    // 1 keeps resuming possible for the latest event; 1,000,000 messages of a few KB is already gigabytes.
+    eventReplayMax: readInteger('EVENT_REPLAY_MAX', read('EVENT_REPLAY_MAX'), 10_000, 1, 1_000_000),
     authJwtSecret,
     production,
     upstreamRateLimit: readInteger('UPSTREAM_RATE_LIMIT', read('UPSTREAM_RATE_LIMIT'), 25, 0, 100_000),
@@ -118,6 +146,10 @@ export function loadConfig(env: Env = process.env): Config {
     wsMaxSubscriptions: readInteger('WS_MAX_SUBSCRIPTIONS', read('WS_MAX_SUBSCRIPTIONS'), 100, 1, 100_000),
     wsMaxConnectionsPerCaller: readInteger('WS_MAX_CONNECTIONS_PER_CALLER', read('WS_MAX_CONNECTIONS_PER_CALLER'), 20, 1, 100_000),
     persistedQueriesAllowlist: read('PERSISTED_QUERIES_ALLOWLIST'),
+    corsOrigins: readCorsOrigins(read('CORS_ORIGINS'), production),
+    // At least 100 ms: less cannot even close a socket; at most 10 minutes, past any orchestrator's patience.
+    shutdownGraceMs: readInteger('SHUTDOWN_GRACE_MS', read('SHUTDOWN_GRACE_MS'), 10_000, 100, 600_000),
+    explorer: readSwitch('EXPLORER', read('EXPLORER'), !production),
     applicationId: readApplicationId(),
   });
 }
@@ -134,6 +166,13 @@ function readInteger(name: string, raw: string | undefined, fallback: number, mi
   return value;
 }
 
+function readSwitch(name: string, raw: string | undefined, fallback: boolean): boolean {
+  if (raw === undefined) return fallback;
+  if (raw === 'on') return true;
+  if (raw === 'off') return false;
+  throw new ConfigError(`${name} must be on or off, got "${raw}"`);
+}
+
 function readUrl(name: string, raw: string | undefined): string | undefined {
   if (raw === undefined) return undefined;
   let url: URL;
@@ -147,6 +186,34 @@ function readUrl(name: string, raw: string | undefined): string | undefined {
     throw new ConfigError(`${name} must use ${allowed.join(' or ')}, got "${url.protocol}"`);
   }
   return raw.replace(/\/+$/, '');
+}
+
+// Browsers send Origin serialized (lower-case scheme and host, no default port, no path), so each entry is compared in that form.
+function readCorsOrigins(raw: string | undefined, production: boolean): CorsOrigins {
+  if (raw === undefined) return [];
+  const entries = raw.split(',').map((entry) => entry.trim()).filter((entry) => entry !== '');
+  if (entries.includes('*')) {
+    if (production) throw new ConfigError('CORS_ORIGINS=* is refused with NODE_ENV=production: list the origins of your frontends');
+    if (entries.length > 1) throw new ConfigError(`CORS_ORIGINS is either * or a list of origins, got "${raw}"`);
+    return '*';
+  }
+  return Object.freeze([...new Set(entries.map(readOrigin))]);
+}
+
+function readOrigin(entry: string): string {
+  let url: URL;
+  try {
+    url = new URL(entry);
+  } catch {
+    throw new ConfigError(`CORS_ORIGINS entries must be absolute origins such as https://shop.example.com, got "${entry}"`);
+  }
+  if (url.protocol !== 'http:' && url.protocol !== 'https:') {
+    throw new ConfigError(`CORS_ORIGINS entries must use http or https, got "${entry}"`);
+  }
+  if (url.pathname !== '/' || url.search !== '' || url.hash !== '' || url.username !== '' || url.password !== '' || entry.endsWith('/')) {
+    throw new ConfigError(`CORS_ORIGINS entries are origins (scheme, host and port only, no path or trailing slash), got "${entry}"`);
+  }
+  return url.origin;
 }
 
 // The package manifest names the application for upstream's call logs.

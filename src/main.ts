@@ -1,4 +1,4 @@
-// Process entry: loads configuration, starts the embedded simulator when no upstream URL is set, starts the gateway, stops on SIGTERM.
+// Process entry: loads configuration, starts the embedded simulator when no upstream URL is set, starts the gateway, stops on SIGTERM or SIGINT.
 import 'reflect-metadata';
 
 import { randomBytes } from 'node:crypto';
@@ -6,6 +6,7 @@ import { randomBytes } from 'node:crypto';
 import { type Config, ConfigError, loadConfig } from './config';
 import { startGateway } from './gateway';
 import { type Logger, createLogger } from './logger';
+import { type Shutdown, createShutdown } from './shutdown';
 import { createSimulator } from './simulator/create-simulator';
 import { createUpstreamClient, newCallContext } from './upstream/client';
 import { registerWebhook } from './upstream/writes';
@@ -16,10 +17,27 @@ const WEBHOOK_TYPES = ['order.*', 'fulfillment.created', 'fulfillment_order.*', 
 async function main(): Promise<void> {
   const loaded = loadConfig(process.env);
   const logger = createLogger(loaded.logLevel);
-  const stops: Array<() => Promise<void>> = [];
+  const shutdown = createShutdown({ graceMs: loaded.shutdownGraceMs, logger, exit: (code) => process.exit(code) });
+  // Listening before anything starts: a signal during start-up stops what has
+  // started so far. Apollo's own signal handlers are off (stopOnTerminationSignals:
+  // false); with both, its second stop() never settled and every exit took the grace.
+  for (const signal of ['SIGTERM', 'SIGINT'] as const) process.on(signal, () => void shutdown.begin(signal));
+  // A backstop: no single failing event, request or subscriber may end the
+  // process. The known sources catch their own failures; this logs a missed one.
+  process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled promise rejection; the process goes on'));
+  try {
+    await startParts(loaded, logger, shutdown);
+  } catch (error) {
+    // Stopping what was starting can make the start fail; the shutdown decides the exit code then.
+    if (!shutdown.begun) throw error;
+    logger.info({ err: error }, 'start-up cut short by the shutdown');
+  }
+}
+
+/** Starts the simulator (when no upstream is configured) and the gateway, registering each with the shutdown. */
+async function startParts(loaded: Config, logger: Logger, shutdown: Shutdown): Promise<void> {
   let config: Config = loaded;
   let registerOwnWebhook = false;
-
   if (loaded.upstreamBaseUrl === undefined) {
     // The embedded default: a faithful upstream simulator in this process,
     // signing its webhooks with a secret this gateway shares.
@@ -30,34 +48,20 @@ async function main(): Promise<void> {
       apiKey: loaded.upstreamApiKey,
       webhookSecrets: [...webhookSecrets],
     });
-    stops.push(() => simulator.stop());
+    // Stopped last: the gateway's in-flight requests still need their upstream.
+    shutdown.add({ name: 'simulator', stop: () => simulator.stop() });
     config = Object.freeze({ ...loaded, upstreamBaseUrl: simulator.url, webhookSecrets });
     registerOwnWebhook = true;
     logger.info({ simulator: simulator.url }, 'DR_API_BASE_URL is unset: serving the embedded upstream simulator with demo data and live webhooks');
   }
   const gateway = await startGateway(config, { logger });
-  stops.unshift(() => gateway.stop());
+  shutdown.add({
+    name: 'gateway',
+    // In-flight requests may run until the grace is nearly spent; the rest is
+    // kept for closing the upstream and Redis connections after them.
+    stop: (remainingMs) => gateway.stop(Math.max(0, remainingMs - Math.min(2_000, remainingMs / 4))),
+  });
   if (registerOwnWebhook) await registerEmbeddedWebhook(config, `${gateway.url}/webhooks/digitalriver`, logger);
-
-  let stopping = false;
-  const stop = (signal: string): void => {
-    if (stopping) return;
-    stopping = true;
-    logger.info({ signal }, 'shutting down');
-    const deadline = setTimeout(() => {
-      logger.error('shutdown took longer than 10 s; exiting');
-      process.exit(1);
-    }, 10_000);
-    deadline.unref();
-    (async () => {
-      for (const stopPart of stops) await stopPart();
-    })().then(() => process.exit(0), (error: unknown) => {
-      logger.error({ err: error }, 'shutdown failed');
-      process.exit(1);
-    });
-  };
-  process.on('SIGTERM', () => stop('SIGTERM'));
-  process.on('SIGINT', () => stop('SIGINT'));
 }
 
 /** Registers this gateway's receiver with the embedded simulator, as an operator does once in the upstream dashboard. */

@@ -6,6 +6,7 @@ describe('loadConfig', () => {
     expect(config).toMatchObject({
       port: 4000, host: '0.0.0.0', upstreamBaseUrl: undefined, webhookToleranceSeconds: 300,
       upstreamRateLimit: 25, logLevel: 'info', simulatorPort: 4010, production: false, webhookSecrets: [],
+      shutdownGraceMs: 10_000,
     });
     expect(config.applicationId).toBe('dr-graphql-gateway/0.1.0');
     expect(Object.isFrozen(config)).toBe(true);
@@ -23,10 +24,17 @@ describe('loadConfig', () => {
     [{ DR_API_BASE_URL: 'https://api.digitalriver.com' }, 'DR_API_KEY is required when DR_API_BASE_URL is set (the upstream answers 401 without a key)'],
     [{ LOG_LEVEL: 'loud' }, 'LOG_LEVEL must be one of fatal, error, warn, info, debug, trace, silent, got "loud"'],
     [{ UPSTREAM_RATE_LIMIT: '-1' }, 'UPSTREAM_RATE_LIMIT must be a whole number between 0 and 100000, got "-1"'],
+    [{ SHUTDOWN_GRACE_MS: '10s' }, 'SHUTDOWN_GRACE_MS must be a whole number between 100 and 600000, got "10s"'],
+    [{ SHUTDOWN_GRACE_MS: '50' }, 'SHUTDOWN_GRACE_MS must be between 100 and 600000, got 50'],
+    [{ SHUTDOWN_GRACE_MS: '3600000' }, 'SHUTDOWN_GRACE_MS must be between 100 and 600000, got 3600000'],
     [{ NODE_ENV: 'production', DR_WEBHOOK_SECRET: 's' }, 'NODE_ENV=production requires AUTH_JWT_SECRET (every GraphQL request must carry a token)'],
     [{ NODE_ENV: 'production', AUTH_JWT_SECRET: 's' }, 'NODE_ENV=production requires DR_WEBHOOK_SECRET (unsigned webhooks would be accepted otherwise)'],
   ])('refuses %j', (env, message) => {
     expect(() => loadConfig(env)).toThrow(new ConfigError(message));
+  });
+
+  it('reads the shutdown grace', () => {
+    expect(loadConfig({ SHUTDOWN_GRACE_MS: ' 25000 ' }).shutdownGraceMs).toBe(25_000);
   });
 
   it('strips a trailing slash from the upstream URL', () => {

@@ -100,13 +100,15 @@ export function createRedisEventQueue(redis: RedisConnections, logger: Logger, o
               await Promise.race(inFlight.values());
               continue;
             }
-            await ensureGroup();
-            const batches = await redis.blocking.xreadgroup('GROUP', GROUP, consumer, 'COUNT', maxInFlight - inFlight.size, 'BLOCK', 1_000, 'STREAMS', stream, '>') as Array<[string, StreamEntry[]]> | null;
+            const { signal } = stopping;
+            await unlessStopped(ensureGroup(), signal);
+            const read = redis.blocking.xreadgroup('GROUP', GROUP, consumer, 'COUNT', maxInFlight - inFlight.size, 'BLOCK', 1_000, 'STREAMS', stream, '>') as Promise<Array<[string, StreamEntry[]]> | null>;
+            const batches = await unlessStopped(read, signal);
             for (const [, entries] of batches ?? []) dispatch(entries, handler);
           } catch (error) {
             if (!running) break;
             logger.warn({ err: error instanceof Error ? error.message : String(error) }, 'reading the event log failed; retrying');
-            await new Promise((resolve) => setTimeout(resolve, 500));
+            await unlessStopped(new Promise((resolve) => setTimeout(resolve, 500)), stopping.signal).catch(() => undefined);
           }
         }
       })();
@@ -114,8 +116,10 @@ export function createRedisEventQueue(redis: RedisConnections, logger: Logger, o
         if (!running) return;
         try {
           // Touching our own entries resets their idle time (XCLAIM to ourselves, minimum idle 0).
-          if (inFlight.size > 0) await redis.command.xclaim(stream, GROUP, consumer, 0, ...inFlight.keys(), 'JUSTID');
-          const [, entries] = await redis.command.xautoclaim(stream, GROUP, consumer, claimIdleMs, '0-0', 'COUNT', 100) as [string, StreamEntry[]];
+          const { signal } = stopping;
+          if (inFlight.size > 0) await unlessStopped(redis.command.xclaim(stream, GROUP, consumer, 0, ...inFlight.keys(), 'JUSTID'), signal);
+          const claimed = redis.command.xautoclaim(stream, GROUP, consumer, claimIdleMs, '0-0', 'COUNT', 100) as Promise<[string, StreamEntry[]]>;
+          const [, entries] = await unlessStopped(claimed, signal);
           // Entries trimmed from the stream meanwhile come back without fields.
           const live = entries.filter((entry) => Array.isArray(entry[1]));
           if (live.length > 0) {
@@ -146,4 +150,22 @@ export function createRedisEventQueue(redis: RedisConnections, logger: Logger, o
       await Promise.allSettled([...inFlight.values()]);
     },
   };
+}
+
+// Private: settles as `work` does, or rejects as soon as `signal` aborts. A
+// command waiting in ioredis' offline queue while Redis is away never settles
+// once its connection is disconnected; stop() must not wait for it.
+function unlessStopped<T>(work: Promise<T>, signal: AbortSignal): Promise<T> {
+  if (signal.aborted) return Promise.reject(signal.reason);
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = (): void => reject(signal.reason);
+    signal.addEventListener('abort', onAbort, { once: true });
+    work.then((value) => {
+      signal.removeEventListener('abort', onAbort);
+      resolve(value);
+    }, (error: unknown) => {
+      signal.removeEventListener('abort', onAbort);
+      reject(error);
+    });
+  });
 }

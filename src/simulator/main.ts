@@ -19,7 +19,7 @@ function listFromEnv(name: string): string[] | undefined {
 async function main(): Promise<void> {
   const seedRaw = process.env['SIMULATOR_SEED']?.trim();
   const webhookSecrets = listFromEnv('SIMULATOR_WEBHOOK_SECRET');
-  const sim = await createSimulator({
+  const starting = createSimulator({
     port: intFromEnv('SIMULATOR_PORT', 4010),
     host: process.env['SIMULATOR_HOST']?.trim() || '127.0.0.1',
     ...(process.env['SIMULATOR_API_KEY'] ? { apiKey: process.env['SIMULATOR_API_KEY'] } : {}),
@@ -30,15 +30,22 @@ async function main(): Promise<void> {
     fulfillerDelayMs: intFromEnv('SIMULATOR_FULFILLER_DELAY_MS', 3000),
     ...(webhookSecrets !== undefined ? { webhookSecrets } : {}),
   });
-  console.log(JSON.stringify({ service: 'dr-simulator', url: sim.url, orders: sim.store.orders.size, bulkOrderId: sim.store.facts.bulkOrderId }));
+  // Listening before the URL is printed: whoever reads it may signal at once.
+  // `on`, not `once`, plus a flag: a second signal (npm forwards Ctrl-C once
+  // more) must not kill the process in the middle of its stop.
+  let stopping = false;
   const shutdown = (): void => {
-    void sim.stop().then(() => process.exit(0));
+    if (stopping) return;
+    stopping = true;
+    void starting.then((started) => started.stop()).then(() => process.exit(0), () => process.exit(1));
   };
-  process.once('SIGTERM', shutdown);
-  process.once('SIGINT', shutdown);
+  process.on('SIGTERM', shutdown);
+  process.on('SIGINT', shutdown);
+  const sim = await starting;
+  process.stdout.write(`${JSON.stringify({ service: 'dr-simulator', url: sim.url, orders: sim.store.orders.size, bulkOrderId: sim.store.facts.bulkOrderId })}\n`);
 }
 
 main().catch((error: unknown) => {
-  console.error(JSON.stringify({ service: 'dr-simulator', error: error instanceof Error ? error.message : String(error) }));
+  process.stderr.write(`${JSON.stringify({ service: 'dr-simulator', error: error instanceof Error ? error.message : String(error) })}\n`);
   process.exit(1);
 });

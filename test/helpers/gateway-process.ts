@@ -1,4 +1,4 @@
-// Runs the real entry point (dist/src/main.js) as a child process, for multi-instance and crash tests.
+// Runs the real built entry points (dist/src/main.js, dist/src/simulator/main.js) as child processes, for multi-instance, crash and shutdown tests.
 import { type ChildProcess, execFileSync, spawn } from 'node:child_process';
 import { existsSync, readdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
@@ -10,43 +10,82 @@ const ROOT = (() => {
   return directory;
 })();
 const MAIN = join(ROOT, 'dist', 'src', 'main.js');
+const SIMULATOR_MAIN = join(ROOT, 'dist', 'src', 'simulator', 'main.js');
 
-/** Builds dist/ when any source file is newer than the built entry point. */
+/**
+ * Builds dist/ when any source file is newer than the built entry point (a
+ * fresh clone, or sources edited since the last build). tsc emits even when it
+ * reports type errors; those are printed, and only a build that left the entry
+ * point stale fails the calling test.
+ */
 export function ensureBuilt(): void {
-  const builtAt = (() => {
+  const builtAt = (): number => {
     try {
       return statSync(MAIN).mtimeMs;
     } catch {
       return 0;
     }
-  })();
+  };
   const newest = (directory: string): number => readdirSync(directory, { withFileTypes: true }).reduce((latest, entry) => {
     const path = join(directory, entry.name);
     return Math.max(latest, entry.isDirectory() ? newest(path) : statSync(path).mtimeMs);
   }, 0);
-  if (newest(join(ROOT, 'src')) > builtAt) execFileSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(ROOT, 'tsconfig.json')], { stdio: 'inherit' });
+  const sources = newest(join(ROOT, 'src'));
+  if (sources <= builtAt()) return;
+  try {
+    execFileSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(ROOT, 'tsconfig.json')], { stdio: 'inherit' });
+  } catch (error) {
+    if (builtAt() < sources) throw error;
+  }
 }
 
-/** A gateway child process. */
-export interface GatewayProcess {
+/** How a child process ended: an exit code, or the signal that killed it. */
+export interface ProcessExit {
+  code: number | null;
+  signal: NodeJS.Signals | null;
+}
+
+/** A built entry point running as a child process. */
+export interface EntryProcess {
   url: string;
   child: ChildProcess;
-  /** Every JSON log line it wrote. */
+  /** Every JSON log line it wrote to stdout. */
   logs: Array<Record<string, unknown>>;
+  /** Resolves once the process has exited. */
+  exited: Promise<ProcessExit>;
+  /** Sends `signal` (default SIGTERM) and resolves with the exit and the milliseconds from the signal to the exit. */
+  terminate(signal?: NodeJS.Signals): Promise<ProcessExit & { ms: number }>;
   /** SIGTERM and wait for the exit. */
   stop(): Promise<void>;
   /** SIGKILL: no chance to finish anything. */
   kill(): Promise<void>;
 }
 
+/** A gateway child process. */
+export type GatewayProcess = EntryProcess;
+
 /** Starts `node dist/src/main.js` with `env` and resolves once it listens. */
 export function startGatewayProcess(env: Record<string, string>): Promise<GatewayProcess> {
-  const child = spawn(process.execPath, [MAIN], {
-    env: { PATH: process.env.PATH ?? '', PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
+  return startEntry(MAIN, { PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env }, (entry) => (entry.msg === 'gateway listening' && typeof entry.url === 'string' ? entry.url : undefined));
+}
+
+/** Starts `node dist/src/simulator/main.js` (`npm run simulator`) with `env` and resolves once it listens. */
+export function startSimulatorProcess(env: Record<string, string> = {}): Promise<EntryProcess> {
+  return startEntry(SIMULATOR_MAIN, { SIMULATOR_PORT: '0', ...env }, (entry) => (entry.service === 'dr-simulator' && typeof entry.url === 'string' ? entry.url : undefined));
+}
+
+// Private: spawns `script` and resolves once a stdout JSON line yields the URL it serves.
+function startEntry(script: string, env: Record<string, string>, listeningAt: (entry: Record<string, unknown>) => string | undefined): Promise<EntryProcess> {
+  const child = spawn(process.execPath, [script], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
   const logs: Array<Record<string, unknown>> = [];
-  const exited = new Promise<void>((resolve) => child.once('exit', () => resolve()));
+  const exited = new Promise<ProcessExit>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
+  const running = (): boolean => child.exitCode === null && child.signalCode === null;
+  const terminate = async (signal: NodeJS.Signals = 'SIGTERM'): Promise<ProcessExit & { ms: number }> => {
+    const sent = performance.now();
+    if (running()) child.kill(signal);
+    const exit = await exited;
+    return { ...exit, ms: Math.round(performance.now() - sent) };
+  };
   return new Promise((resolve, reject) => {
     let buffered = '';
     let stderr = '';
@@ -58,29 +97,31 @@ export function startGatewayProcess(env: Record<string, string>): Promise<Gatewa
         const line = buffered.slice(0, newline);
         buffered = buffered.slice(newline + 1);
         newline = buffered.indexOf('\n');
+        let entry: Record<string, unknown>;
         try {
-          const entry = JSON.parse(line) as Record<string, unknown>;
-          logs.push(entry);
-          if (entry.msg === 'gateway listening' && typeof entry.url === 'string') {
-            resolve({
-              url: entry.url,
-              child,
-              logs,
-              async stop() {
-                if (child.exitCode === null && child.signalCode === null) child.kill('SIGTERM');
-                await exited;
-              },
-              async kill() {
-                if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-                await exited;
-              },
-            });
-          }
+          entry = JSON.parse(line) as Record<string, unknown>;
         } catch {
-          // not a log line
+          continue; // not a log line
+        }
+        logs.push(entry);
+        const url = listeningAt(entry);
+        if (url !== undefined) {
+          resolve({
+            url,
+            child,
+            logs,
+            exited,
+            terminate,
+            async stop() {
+              await terminate('SIGTERM');
+            },
+            async kill() {
+              await terminate('SIGKILL');
+            },
+          });
         }
       }
     });
-    child.once('exit', (code) => reject(new Error(`gateway process exited with ${code} before listening: ${stderr}`)));
+    child.once('exit', (code) => reject(new Error(`${script} exited with ${code} before listening: ${stderr}`)));
   });
 }
