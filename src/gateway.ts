@@ -138,6 +138,7 @@ export async function startGateway(config: Config, deps: GatewayDependencies): P
     logger,
     metrics: metrics.registry,
     accepting: () => accepting,
+    corsOrigins: config.corsOrigins,
     webhook: (request, response) => handleWebhook(request, response, {
       secrets: config.webhookSecrets,
       toleranceSeconds: config.webhookToleranceSeconds,

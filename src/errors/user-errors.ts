@@ -1,9 +1,20 @@
 // Turns mutation validation failures and upstream 4xx answers into UserError data.
-import type { UserError } from '../schema/payloads/user-error.type';
 import { UpstreamError, UpstreamRateLimitedError } from '../upstream/errors';
 
+/**
+ * A business failure of a mutation, as plain data. The GraphQL `UserError`
+ * type (schema/payloads/user-error.type.ts) implements this shape; it is
+ * declared here so that errors/ depends on nothing above it.
+ */
+export interface UserErrorData {
+  /** Path to the input field at fault, or null when no field is. */
+  field: string[] | null;
+  code: string;
+  message: string;
+}
+
 /** A user error for the input field at `field`. */
-export function userError(field: ReadonlyArray<string | number> | null, code: string, message: string): UserError {
+export function userError(field: ReadonlyArray<string | number> | null, code: string, message: string): UserErrorData {
   return { field: field === null ? null : field.map(String), code, message };
 }
 
@@ -21,7 +32,7 @@ export function parameterToPath(parameter: string | undefined): string[] | null 
  * gateway's problem, not the user's), or `null` when the failure is not a 4xx
  * and must surface as a top-level error.
  */
-export function userErrorsFromUpstream(error: unknown): UserError[] | null {
+export function userErrorsFromUpstream(error: unknown): UserErrorData[] | null {
   if (error instanceof UpstreamRateLimitedError || !(error instanceof UpstreamError) || error.status < 400 || error.status >= 500) return null;
   if (error.errors.length === 0) return [userError(null, error.type ?? `http_${error.status}`, error.message)];
   return error.errors.map((detail) => userError(

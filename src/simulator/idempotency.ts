@@ -1,7 +1,23 @@
 // Honours the `Idempotency-Key` header on write routes: a repeated request gets the first answer and writes nothing.
 
 import { conflict } from './errors';
-import type { RouteContext, RouteResult } from './router';
+
+// Declared here rather than taken from router.ts, whose WriteServices holds an IdempotencyCache: no import loop.
+/** What {@link idempotent} reads of a request; the router's RouteContext has it. */
+export interface IdempotentRequest {
+  /** Request headers, lower-cased. */
+  headers: Record<string, string>;
+  apiKey: string;
+  writes: { idempotency: IdempotencyCache };
+  body(): unknown;
+}
+
+/** An answer as remembered; the router's RouteResult has this shape. */
+export interface RememberedAnswer {
+  status: number;
+  body?: unknown;
+  headers?: Record<string, string>;
+}
 
 /** How long an answer is remembered: 24 hours, as the gateway's runtime contract promises. */
 export const IDEMPOTENCY_TTL_MS = 24 * 60 * 60 * 1000;
@@ -12,7 +28,7 @@ export const IDEMPOTENCY_HEADER = 'idempotency-key';
 // A remembered answer and the request it answered.
 interface Remembered {
   fingerprint: string;
-  result: RouteResult;
+  result: RememberedAnswer;
   storedMs: number;
 }
 
@@ -35,7 +51,7 @@ export class IdempotencyCache {
   }
 
   /** Remembers an answer (a copy) and drops expired ones. */
-  remember(apiKey: string, key: string, fingerprint: string, result: RouteResult): void {
+  remember(apiKey: string, key: string, fingerprint: string, result: RememberedAnswer): void {
     const nowMs = this.now();
     for (const [id, entry] of this.entries) if (nowMs - entry.storedMs >= IDEMPOTENCY_TTL_MS) this.entries.delete(id);
     this.entries.set(entryId(apiKey, key), { fingerprint, result: structuredClone(result), storedMs: nowMs });
@@ -56,7 +72,7 @@ export class IdempotencyCache {
  *
  * @param scope names the route, e.g. `POST /fulfillments`.
  */
-export function idempotent(scope: string, handler: (context: RouteContext) => RouteResult): (context: RouteContext) => RouteResult {
+export function idempotent<Context extends IdempotentRequest>(scope: string, handler: (context: Context) => RememberedAnswer): (context: Context) => RememberedAnswer {
   return (context) => {
     const key = context.headers[IDEMPOTENCY_HEADER]?.trim();
     if (key === undefined || key === '') return handler(context);
