@@ -3,8 +3,10 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 
 import type { Registry } from 'prom-client';
 
+import type { CorsOrigins } from '../config';
 import type { OperationPipeline } from '../graphql/pipeline';
 import type { Logger } from '../logger';
+import { type CorsHandler, createCorsHandler } from './cors';
 import { handleGraphQLHttp } from './graphql-http';
 import type { Readiness } from './health';
 import { BodyTooLargeError } from './read-body';
@@ -19,12 +21,18 @@ export interface RouterDependencies {
   /** False once shutdown began: new requests get 503 while in-flight ones finish. */
   accepting: () => boolean;
   logger: Logger;
+  /** Origins whose pages may call the GraphQL routes (CORS_ORIGINS). */
+  corsOrigins: CorsOrigins;
 }
+
+/** The routes browser pages on other origins may call (CORS_ORIGINS); nothing else answers them. */
+const CORS_PATHS: ReadonlySet<string> = new Set(['/graphql', '/graphql/stream']);
 
 /** Creates the request listener for `http.createServer`. */
 export function createRouter(deps: RouterDependencies): (request: IncomingMessage, response: ServerResponse) => void {
+  const cors = createCorsHandler(deps.corsOrigins);
   return (request, response) => {
-    route(deps, request, response).catch((error: unknown) => {
+    route(deps, cors, request, response).catch((error: unknown) => {
       if (error instanceof BodyTooLargeError) {
         writeJson(response, 413, undefined, { error: error.message, errors: [{ message: error.message, extensions: { code: 'QUERY_TOO_COMPLEX' } }] });
         return;
@@ -36,12 +44,14 @@ export function createRouter(deps: RouterDependencies): (request: IncomingMessag
   };
 }
 
-async function route(deps: RouterDependencies, request: IncomingMessage, response: ServerResponse): Promise<void> {
+async function route(deps: RouterDependencies, cors: CorsHandler, request: IncomingMessage, response: ServerResponse): Promise<void> {
   const url = request.url ?? '/';
   const queryStart = url.indexOf('?');
   const path = queryStart === -1 ? url : url.slice(0, queryStart);
   const search = queryStart === -1 ? '' : url.slice(queryStart);
   const method = request.method ?? 'GET';
+  // Before anything else answers, so a page on a listed origin can read every answer, refusals and 503 included; OPTIONS ends here.
+  if (CORS_PATHS.has(path) && cors(request, response)) return;
   if (!deps.accepting() && path !== '/healthz' && path !== '/metrics') {
     response.setHeader('connection', 'close');
     return writeJson(response, 503, undefined, { error: 'shutting down' });
