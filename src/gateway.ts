@@ -14,8 +14,10 @@ import { createOperationPipeline } from './graphql/pipeline';
 import { createEventLoaderPool } from './loaders/event-loader-pool';
 import { createReadinessCheck } from './http/health';
 import { createRouter } from './http/router';
+import { createSseHandler } from './http/sse';
 import { startSubscriptionServer } from './http/subscriptions';
 import type { Logger } from './logger';
+import { createMemoryReplayLog } from './pubsub/memory-replay-log';
 import type { PubSub } from './pubsub/pubsub';
 import { createMetrics } from './metrics/metrics';
 import { watchRedis } from './redis/redis-health';
@@ -48,6 +50,8 @@ export interface GatewayDependencies {
   upstream?: UpstreamClient;
   /** Overrides the pub/sub (tests, Redis); in memory otherwise. */
   pubsub?: PubSub;
+  /** Keep-alive comment interval of server-sent event streams in ms (tests); 12_000 otherwise. */
+  sseKeepAliveMs?: number;
   /** Observes every webhook receipt (tests, metrics). */
   onWebhook?: (outcome: ReceiptOutcome) => void;
 }
@@ -80,6 +84,8 @@ export async function startGateway(config: Config, deps: GatewayDependencies): P
       : createRedisRateBudget(shared.redis, config.upstreamRateLimit),
   });
   const pubsub = deps.pubsub ?? shared.pubsub;
+  // The replay log publishes through the pub/sub in use, so an overriding one keeps its own log.
+  const replay = deps.pubsub === undefined ? shared.replay : createMemoryReplayLog(deps.pubsub, { maxEntries: config.eventReplayMax });
   const metrics = createMetrics({ openSubscriptions: () => pubsub.listenerCount(), breakerStates: () => upstream.breakerStates?.() ?? {} });
   // Readiness asks once, fast: no retries, no breaker, outside the request budget.
   const probeClient = createUpstreamClient({
@@ -104,12 +110,13 @@ export async function startGateway(config: Config, deps: GatewayDependencies): P
     logger,
     upstream,
     pubsub,
+    replay,
     eventLoaders,
     idempotency: shared.idempotency,
     authenticate: config.authJwtSecret === undefined ? async () => DEVELOPMENT_ADMIN : createTokenVerifier(config.authJwtSecret),
     onBatch: (loader, size) => metrics.batchSize.observe({ loader }, size),
   };
-  const processing = { pubsub, states: shared.states, ownership: createOwnership(upstream), logger };
+  const processing = { replay, states: shared.states, ownership: createOwnership(upstream), logger };
   shared.queue.start(async (event, signal) => {
     try {
       const outcome = await retryProcessing((attempt) => processEvent(event, processing, attempt), logger, event.id, { signal });
@@ -127,6 +134,7 @@ export async function startGateway(config: Config, deps: GatewayDependencies): P
   const pipeline = createOperationPipeline(schema, config, context, metrics, logger);
   await pipeline.apollo.start();
 
+  const sse = createSseHandler({ pipeline, logger, ...(deps.sseKeepAliveMs === undefined ? {} : { keepAliveMs: deps.sseKeepAliveMs }) });
   let accepting = true;
   const server: Server = createServer({
     // A half-sent request cannot hold a connection: the head within 10 s, the whole request within 30 s.
@@ -138,6 +146,7 @@ export async function startGateway(config: Config, deps: GatewayDependencies): P
     logger,
     metrics: metrics.registry,
     accepting: () => accepting,
+    stream: (request, response) => sse.handle(request, response),
     corsOrigins: config.corsOrigins,
     webhook: (request, response) => handleWebhook(request, response, {
       secrets: config.webhookSecrets,
@@ -179,6 +188,8 @@ export async function startGateway(config: Config, deps: GatewayDependencies): P
       accepting = false;
       const closed = new Promise<void>((resolve) => server.close(() => resolve()));
       await subscriptions.dispose();
+      // Event streams end with `complete`, so their clients know it was no network failure.
+      await sse.closeAll();
       server.closeIdleConnections();
       // In-flight requests finish; keep-alive sockets close as soon as they go
       // idle; past the grace period the rest are cut.

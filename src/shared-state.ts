@@ -14,13 +14,18 @@ import { type IdempotencyStore, createMemoryIdempotencyStore } from './idempoten
 import { createRedisIdempotencyStore } from './idempotency/redis-idempotency-store';
 import type { Logger } from './logger';
 import { createMemoryPubSub } from './pubsub/memory-pubsub';
+import { createMemoryReplayLog } from './pubsub/memory-replay-log';
 import type { PubSub } from './pubsub/pubsub';
 import { createRedisPubSub } from './pubsub/redis-pubsub';
+import { createRedisReplayLog } from './pubsub/redis-replay-log';
+import type { ReplayLog } from './pubsub/replay-log';
 import { type RedisConnections, connectRedis } from './redis/redis-connection';
 
 /** The state a gateway instance shares (or, alone, keeps to itself). */
 export interface SharedState {
   pubsub: PubSub;
+  /** Publishes through `pubsub` and keeps what it published for resuming subscribers. */
+  replay: ReplayLog;
   eventLog: EventLog;
   states: ObjectStateStore;
   idempotency: IdempotencyStore<MutationRecord>;
@@ -32,8 +37,10 @@ export interface SharedState {
 /** Builds the shared state for `config`; no resolver or receiver code knows which was chosen. */
 export async function createSharedState(config: Config, logger: Logger): Promise<SharedState> {
   if (config.redisUrl === undefined) {
+    const pubsub = createMemoryPubSub();
     return {
-      pubsub: createMemoryPubSub(),
+      pubsub,
+      replay: createMemoryReplayLog(pubsub, { maxEntries: config.eventReplayMax }),
       eventLog: createMemoryEventLog(),
       states: createMemoryObjectStateStore(),
       idempotency: createMemoryIdempotencyStore<MutationRecord>(),
@@ -45,6 +52,7 @@ export async function createSharedState(config: Config, logger: Logger): Promise
   const consumer = `${hostname()}-${process.pid}-${randomBytes(3).toString('hex')}`;
   return {
     pubsub: await createRedisPubSub(redis, logger),
+    replay: createRedisReplayLog(redis, { retentionSeconds: config.eventReplaySeconds }),
     eventLog: createRedisEventLog(redis),
     states: createRedisObjectStateStore(redis),
     idempotency: createRedisIdempotencyStore<MutationRecord>(redis),

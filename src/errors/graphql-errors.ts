@@ -23,3 +23,10 @@ export class BadUserInputError extends GatewayGraphQLError {
     super(message, ErrorCode.BAD_USER_INPUT, argument === undefined ? {} : { argument });
   }
 }
+
+/** A subscription's afterEventId is not held (expired or never seen) or names an event the caller may not see. */
+export class EventCursorExpiredError extends GatewayGraphQLError {
+  constructor() {
+    super('afterEventId is no longer held or was never seen: re-read with a query, then subscribe again without it', ErrorCode.EVENT_CURSOR_EXPIRED);
+  }
+}

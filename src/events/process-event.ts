@@ -1,7 +1,7 @@
 // What happens to an accepted webhook event after it was acknowledged: link it to its order, apply the ordering guard, publish.
 import type { Logger } from '../logger';
-import type { PubSub } from '../pubsub/pubsub';
-import { type GatewayEventMessage, topicsOf } from '../pubsub/topics';
+import type { ReplayLog } from '../pubsub/replay-log';
+import { type UnpositionedMessage, topicsOf } from '../pubsub/topics';
 import { classifyEvent } from './classify-event';
 import type { ObjectStateStore } from './object-state-store';
 import type { Ownership } from './ownership';
@@ -16,7 +16,8 @@ export type ProcessOutcome =
 
 /** What {@link processEvent} needs. */
 export interface ProcessDependencies {
-  pubsub: PubSub;
+  /** Records each message for resuming subscribers and publishes it. */
+  replay: ReplayLog;
   states: ObjectStateStore;
   ownership: Ownership;
   logger: Logger;
@@ -25,8 +26,10 @@ export interface ProcessDependencies {
 /**
  * Processes one event: ignored when the gateway does not use its type; stale
  * (not pushed) when a newer event about the same object was already applied;
- * otherwise published on every topic it concerns. Ownership links are looked
- * up before the ordering decision, so publishing follows decisions in order.
+ * otherwise recorded in the replay log and published on every topic it
+ * concerns (once per event id, whichever attempt or instance gets there).
+ * Ownership links are looked up before the ordering decision, so publishing
+ * follows decisions in order.
  */
 export async function processEvent(event: UpstreamEvent, deps: ProcessDependencies, attempt = 1): Promise<ProcessOutcome> {
   const subject = classifyEvent(event);
@@ -50,7 +53,7 @@ export async function processEvent(event: UpstreamEvent, deps: ProcessDependenci
   if (!decision.apply && !decision.duplicate) return { kind: 'stale' };
 
   const previousFromEvent = event.previousAttributes.state;
-  const message: GatewayEventMessage = {
+  const message: UnpositionedMessage = {
     eventId: event.id,
     type: event.type,
     occurredAt: new Date(Date.parse(event.createdTime)).toISOString(),
@@ -68,6 +71,6 @@ export async function processEvent(event: UpstreamEvent, deps: ProcessDependenci
     order: subject.kind === 'order' && Array.isArray(event.object.items) ? event.object : null,
   };
   const topics = topicsOf(message);
-  await deps.pubsub.publish(topics, message);
-  return { kind: 'published', topics: topics.length };
+  const receipt = await deps.replay.publish(topics, message);
+  return receipt.published ? { kind: 'published', topics: topics.length } : { kind: 'duplicate' };
 }

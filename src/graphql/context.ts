@@ -5,6 +5,7 @@ import type { IdempotencyStore } from '../idempotency/idempotency-store';
 import { createLoaders, type Loaders } from '../loaders/create-loaders';
 import type { Logger } from '../logger';
 import type { PubSub } from '../pubsub/pubsub';
+import type { ReplayLog } from '../pubsub/replay-log';
 import type { UpstreamClient } from '../upstream/client';
 import type { EventLoaderPool } from '../loaders/event-loader-pool';
 import type { GatewayContext, MutationRecord } from '../resolvers/resolver-context';
@@ -19,6 +20,7 @@ export interface ContextDependencies {
   readonly upstream: UpstreamClient;
   readonly idempotency: IdempotencyStore<MutationRecord>;
   readonly pubsub: PubSub;
+  readonly replay: ReplayLog;
   readonly eventLoaders: EventLoaderPool;
   /** Turns an Authorization value into a Viewer, or throws UNAUTHENTICATED / FORBIDDEN. */
   readonly authenticate: (authorization: string | undefined) => Promise<Viewer>;
@@ -72,6 +74,9 @@ export function createContext(deps: ContextDependencies, record: OperationRecord
     upstreamCalls: counted.count,
     idempotency: deps.idempotency,
     pubsub: deps.pubsub,
+    replay: deps.replay,
+    resumeAfter: undefined,
+    lastEventId: undefined,
     eventLoaders: deps.eventLoaders,
     record,
     admitted: undefined,

@@ -17,6 +17,8 @@ export interface RouterDependencies {
   pipeline: OperationPipeline;
   readiness: () => Promise<Readiness>;
   webhook: (request: IncomingMessage, response: ServerResponse) => Promise<void>;
+  /** POST /graphql/stream: server-sent events. */
+  stream: (request: IncomingMessage, response: ServerResponse) => Promise<void>;
   metrics: Registry;
   /** False once shutdown began: new requests get 503 while in-flight ones finish. */
   accepting: () => boolean;
@@ -60,6 +62,10 @@ async function route(deps: RouterDependencies, cors: CorsHandler, request: Incom
   if (path === '/graphql') {
     if (method !== 'GET' && method !== 'POST') return methodNotAllowed(response, 'GET, POST');
     return handleGraphQLHttp(deps.pipeline, request, response, search);
+  }
+  if (path === '/graphql/stream') {
+    if (method !== 'POST') return methodNotAllowed(response, 'POST');
+    return deps.stream(request, response);
   }
   if (path === '/webhooks/digitalriver') {
     if (method !== 'POST') return methodNotAllowed(response, 'POST');

@@ -5,11 +5,14 @@ import { createMemoryPubSub } from './memory-pubsub';
 import type { PubSub } from './pubsub';
 import type { GatewayEventMessage } from './topics';
 
-/** What travels on the channel: the topics and the message (both JSON-safe). */
-interface Envelope {
+/** What travels on the channel: the topics and the message (both JSON-safe). The replay log's script writes it too. */
+export interface Envelope {
   topics: string[];
   message: GatewayEventMessage;
 }
+
+/** The one channel every instance publishes events on and listens to. */
+export const eventsChannel = (prefix: string): string => `${prefix}events`;
 
 /**
  * Creates a PubSub over Redis. Listeners live in a local map (as in memory);
@@ -17,7 +20,7 @@ interface Envelope {
  * each event is delivered once per subscriber on every instance.
  */
 export async function createRedisPubSub(redis: RedisConnections, logger: Logger): Promise<PubSub> {
-  const channel = `${redis.prefix}events`;
+  const channel = eventsChannel(redis.prefix);
   const local = createMemoryPubSub();
   await redis.subscriber.subscribe(channel);
   const onMessage = (received: string, payload: string): void => {

@@ -1,5 +1,6 @@
 // Turns a pub/sub topic into the AsyncIterable graphql-js subscribes to, with a bounded queue per subscriber.
 import type { PubSub } from './pubsub';
+import { PushQueue } from './push-queue';
 import type { GatewayEventMessage } from './topics';
 
 /** Settings of {@link subscribeStream}. */
@@ -26,64 +27,15 @@ export class SubscriberTooSlowError extends Error {
  * behind.
  */
 export function subscribeStream(pubsub: PubSub, topic: string, { accept, maxQueued = 256 }: StreamOptions = {}): AsyncIterableIterator<GatewayEventMessage> {
-  const queue: GatewayEventMessage[] = [];
-  let waiting: ((result: IteratorResult<GatewayEventMessage>) => void) | undefined;
-  let failure: Error | undefined;
-  let done = false;
-
-  const unsubscribe = pubsub.subscribe(topic, (message) => {
-    if (done || (accept !== undefined && !accept(message))) return;
-    if (waiting !== undefined) {
-      const resolve = waiting;
-      waiting = undefined;
-      resolve({ value: message, done: false });
-      return;
-    }
-    if (queue.length >= maxQueued) {
-      failure = new SubscriberTooSlowError(`subscriber fell more than ${maxQueued} events behind; subscribe again to resume`);
-      finish();
+  let unsubscribe = (): void => undefined;
+  const queue = new PushQueue<GatewayEventMessage>(() => unsubscribe());
+  unsubscribe = pubsub.subscribe(topic, (message) => {
+    if (accept !== undefined && !accept(message)) return;
+    if (queue.size >= maxQueued) {
+      queue.fail(new SubscriberTooSlowError(`subscriber fell more than ${maxQueued} events behind; subscribe again to resume`));
       return;
     }
     queue.push(message);
   });
-
-  function finish(): void {
-    if (done) return;
-    done = true;
-    unsubscribe();
-    if (waiting !== undefined) {
-      const resolve = waiting;
-      waiting = undefined;
-      resolve({ value: undefined, done: true });
-    }
-  }
-
-  return {
-    next() {
-      const queued = queue.shift();
-      if (queued !== undefined) return Promise.resolve({ value: queued, done: false });
-      if (failure !== undefined) {
-        const error = failure;
-        failure = undefined;
-        return Promise.reject(error);
-      }
-      if (done) return Promise.resolve({ value: undefined, done: true });
-      return new Promise((resolve) => {
-        waiting = resolve;
-      });
-    },
-    return() {
-      queue.length = 0;
-      finish();
-      return Promise.resolve({ value: undefined, done: true });
-    },
-    throw(error?: unknown) {
-      queue.length = 0;
-      finish();
-      return Promise.reject(error instanceof Error ? error : new Error(String(error)));
-    },
-    [Symbol.asyncIterator]() {
-      return this;
-    },
-  };
+  return queue;
 }

@@ -2,8 +2,14 @@
 
 /** A webhook event as the gateway publishes it: JSON-safe, so Redis can carry it unchanged. */
 export interface GatewayEventMessage {
-  /** Upstream event id: unique, lets clients drop what they have seen. */
+  /** Upstream event id: unique, lets clients drop what they have seen, and resume after it (afterEventId). */
   eventId: string;
+  /**
+   * Where the replay log holds this message: every instance sees the same
+   * positions, in the order subscribers receive the messages (compare them
+   * with `comparePositions` of pubsub/replay-log).
+   */
+  position: string;
   /** Upstream event type, e.g. `fulfillment_cancellation.accepted`. */
   type: string;
   /** The event's `createdTime`, ISO-8601 UTC. */
@@ -27,6 +33,9 @@ export interface GatewayEventMessage {
   order: unknown;
 }
 
+/** A message as processing builds it, before the replay log gives it its position. */
+export type UnpositionedMessage = Omit<GatewayEventMessage, 'position'>;
+
 /** Topic names. Per-object topics carry the id after a colon, as graphql-yoga's `topic:id` routing does. */
 export const Topic = {
   /** Every event about one order (orderUpdated). */
@@ -44,7 +53,7 @@ export const Topic = {
 } as const;
 
 /** Every topic an event is published on. */
-export function topicsOf(message: GatewayEventMessage): string[] {
+export function topicsOf(message: UnpositionedMessage): string[] {
   const topics: string[] = [];
   if (message.orderId !== null) topics.push(Topic.order(message.orderId));
   if (message.cancellation !== null) {

@@ -5,6 +5,7 @@ import type { EventLoaderPool } from '../loaders/event-loader-pool';
 import type { Loaders } from '../loaders/create-loaders';
 import type { Logger } from '../logger';
 import type { PubSub } from '../pubsub/pubsub';
+import type { ReplayLog } from '../pubsub/replay-log';
 import type { CallContext, UpstreamClient } from '../upstream/client';
 
 /** What a mutation remembers under its idempotency key: JSON-safe, so Redis can hold it. */
@@ -35,6 +36,15 @@ export interface GatewayContext {
   readonly upstream: UpstreamClient;
   readonly idempotency: IdempotencyStore<MutationRecord>;
   readonly pubsub: PubSub;
+  /** Published events kept for subscriptions that resume after an event id. */
+  readonly replay: ReplayLog;
+  /**
+   * An event id to resume after that the transport carried outside the
+   * arguments (SSE's Last-Event-ID); a subscription's afterEventId wins.
+   */
+  resumeAfter: string | undefined;
+  /** The event id of the push being resolved, for transports that label each push with it (SSE's id:). */
+  lastEventId: string | undefined;
   readonly eventLoaders: EventLoaderPool;
   /** Upstream calls made for this operation so far. */
   upstreamCalls(): number;

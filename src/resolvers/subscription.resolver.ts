@@ -3,6 +3,7 @@ import { Arg, Ctx, FieldResolver, ID, Resolver, Root, Subscription } from 'type-
 
 import { type Viewer, canSeeOrder } from '../auth/viewer';
 import type { GatewayContext } from './resolver-context';
+import { subscribeResumable } from '../pubsub/resumable-stream';
 import { subscribeStream } from '../pubsub/subscription-stream';
 import { type GatewayEventMessage, Topic } from '../pubsub/topics';
 import { FulfillmentCancellationState } from '../schema/enums/fulfillment-cancellation-state.enum';
@@ -18,6 +19,27 @@ interface CancellationArgs {
   id?: string | null;
   orderId?: string | null;
   fulfillmentOrderId?: string | null;
+  afterEventId?: string | null;
+}
+
+/** Both subscriptions take it with the same meaning. */
+const AFTER_EVENT_ID = 'Resume after this event: the `eventId` of the last push the client saw. Every later event that matches the other arguments and the caller\'s scope is replayed first, in order, then live ones follow, none twice. An id no longer held (EVENT_REPLAY_SECONDS with Redis, the last EVENT_REPLAY_MAX events without), never seen, or of an event the caller may not see fails the subscription with EVENT_CURSOR_EXPIRED before any push: re-read with a query, then subscribe without it.';
+
+/**
+ * The stream of one subscription: live only, or resumed after the cursor
+ * (the argument, else what the transport carried: SSE's Last-Event-ID). The
+ * listener is registered before this returns, whatever is awaited after.
+ */
+function openStream(ctx: GatewayContext, topic: string, accept: (message: GatewayEventMessage) => boolean, afterEventId: string | null | undefined) {
+  const cursor = afterEventId ?? ctx.resumeAfter;
+  if (cursor === undefined || cursor === null) return subscribeStream(ctx.pubsub, topic, { accept });
+  return subscribeResumable(ctx.pubsub, topic, {
+    log: ctx.replay,
+    afterEventId: cursor,
+    accept,
+    // The cursor's own event must be the caller's: another customer's id reads as expired and reveals nothing.
+    canSeeCursor: (message) => canSeeOrder(ctx.viewer, message.customerId),
+  });
 }
 
 /** The one topic that covers a subscription's arguments: the most specific one given; a customer's "all" is their own. */
@@ -39,6 +61,7 @@ function matchesCancellation(args: CancellationArgs, viewer: Viewer, message: Ga
 
 /** Swaps in the loaders of this event (shared by every subscriber of it) and primes them with what the event carried. */
 function useEventLoaders(ctx: GatewayContext, message: GatewayEventMessage): void {
+  ctx.lastEventId = message.eventId;
   ctx.loaders = ctx.eventLoaders.forEvent(message.eventId, ctx.viewer);
   if (message.order !== null) ctx.loaders.primeOrderObjects([message.order as UpstreamOrder]);
   if (message.cancellation !== null) {
@@ -52,10 +75,8 @@ export class CancellationSubscriptionResolver {
     description: 'Every state change of matching fulfillment cancellations, as webhooks report them. With no argument: all cancellations the caller may see.',
     subscribe: ({ args, context }) => {
       const cancellationArgs = args as CancellationArgs;
-      const { pubsub, viewer } = context as GatewayContext;
-      return subscribeStream(pubsub, cancellationTopic(cancellationArgs, viewer), {
-        accept: (message) => matchesCancellation(cancellationArgs, viewer, message),
-      });
+      const ctx = context as GatewayContext;
+      return openStream(ctx, cancellationTopic(cancellationArgs, ctx.viewer), (message) => matchesCancellation(cancellationArgs, ctx.viewer, message), cancellationArgs.afterEventId);
     },
   })
   fulfillmentCancellationUpdated(
@@ -63,6 +84,7 @@ export class CancellationSubscriptionResolver {
     @Arg('id', () => ID, { nullable: true, description: 'Only this cancellation.' }) _id: string | null,
     @Arg('orderId', () => ID, { nullable: true, description: 'Only cancellations of this order.' }) _orderId: string | null,
     @Arg('fulfillmentOrderId', () => ID, { nullable: true, description: 'Only cancellations of this fulfillment order.' }) _fulfillmentOrderId: string | null,
+    @Arg('afterEventId', () => ID, { nullable: true, description: AFTER_EVENT_ID }) _afterEventId: string | null,
     @Ctx() ctx: GatewayContext,
   ): FulfillmentCancellationUpdate {
     useEventLoaders(ctx, message);
@@ -84,16 +106,25 @@ export class OrderSubscriptionResolver {
     description: 'Every upstream event that concerns this order (order.*, fulfillment.*, fulfillment_order.*, fulfillment_cancellation.*, order.charge.*).',
     subscribe: async ({ args, context }) => {
       const ctx = context as GatewayContext;
-      const orderId = (args as { id: string }).id;
+      const { id: orderId, afterEventId } = args as { id: string; afterEventId?: string | null };
+      // Listening starts before the ownership check, so an event published meanwhile is not missed.
+      const opened = openStream(ctx, Topic.order(orderId), (message) => canSeeOrder(ctx.viewer, message.customerId), afterEventId);
+      if (ctx.viewer.kind !== 'customer') return opened;
       // Someone else's order reads like a missing one: NOT_FOUND before anything
-      // is delivered. Admins may watch any id, so they cost no upstream call here.
-      if (ctx.viewer.kind === 'customer') await ctx.loaders.orders.load(orderId);
-      return subscribeStream(ctx.pubsub, Topic.order(orderId), { accept: (message) => canSeeOrder(ctx.viewer, message.customerId) });
+      // is delivered (whatever the cursor). Admins may watch any id, so they cost no upstream call here.
+      const [owned, stream] = await Promise.allSettled([ctx.loaders.orders.load(orderId), Promise.resolve(opened)]);
+      if (owned.status === 'rejected') {
+        if (stream.status === 'fulfilled') await stream.value.return?.();
+        throw owned.reason;
+      }
+      if (stream.status === 'rejected') throw stream.reason;
+      return stream.value;
     },
   })
   orderUpdated(
     @Root() message: GatewayEventMessage,
     @Arg('id', () => ID, { description: 'The order to watch.' }) _id: string,
+    @Arg('afterEventId', () => ID, { nullable: true, description: AFTER_EVENT_ID }) _afterEventId: string | null,
     @Ctx() ctx: GatewayContext,
   ): OrderUpdate {
     useEventLoaders(ctx, message);
