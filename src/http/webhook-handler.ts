@@ -54,6 +54,8 @@ export async function handleWebhook(request: IncomingMessage, response: ServerRe
       response.end(JSON.stringify({ received: true, id: outcome.event.id }));
       break;
     case 'duplicate':
+      // Upstream retries are normal; a run of these after a restart means ids repeat (the event id says which).
+      deps.logger.info({ eventId: outcome.eventId }, 'webhook event already received: answered 200, not pushed again');
       response.end(JSON.stringify({ received: true, duplicate: true, id: outcome.eventId }));
       break;
     case 'bad-request':
