@@ -7,7 +7,6 @@ import { DEVELOPMENT_ADMIN } from './auth/viewer';
 import type { Config } from './config';
 import { createOwnership } from './events/ownership';
 import { processEvent } from './events/process-event';
-import { type ReceiptOutcome, handleWebhook } from './events/receiver';
 import type { ContextDependencies } from './graphql/context';
 import { buildGatewaySchema } from './graphql/build-schema';
 import { createOperationPipeline } from './graphql/pipeline';
@@ -16,6 +15,7 @@ import { createReadinessCheck } from './http/health';
 import { createRouter } from './http/router';
 import { createSseHandler } from './http/sse';
 import { startSubscriptionServer } from './http/subscriptions';
+import { type WebhookOutcome, handleWebhook } from './http/webhook-handler';
 import type { Logger } from './logger';
 import { createMemoryReplayLog } from './pubsub/memory-replay-log';
 import type { PubSub } from './pubsub/pubsub';
@@ -53,7 +53,7 @@ export interface GatewayDependencies {
   /** Keep-alive comment interval of server-sent event streams in ms (tests); 12_000 otherwise. */
   sseKeepAliveMs?: number;
   /** Observes every webhook receipt (tests, metrics). */
-  onWebhook?: (outcome: ReceiptOutcome) => void;
+  onWebhook?: (outcome: WebhookOutcome) => void;
 }
 
 /**

@@ -1,14 +1,21 @@
 // Creates a seeded order's payment: sources of the chosen method, one charge per source, the session.
 
 import { toMajor } from './money';
-import { CARDS } from './seed-catalog';
+import { CARDS, type Person } from './seed-catalog';
 import type { OrderDraft, SeedContext } from './seed-context';
-import type { OrderPlan } from './seed-order';
 import { isoSeconds } from './time';
 import type { Charge, PaymentSession, Source, SourceDetails, SourceState, SourceType } from './wire-types';
 
 /** How an order is paid; `storeCredit` means customer credit plus a credit card (two sources). */
 export type PaymentMethod = 'creditCard' | 'googlePay' | 'applePay' | 'payPal' | 'wireTransfer' | 'konbini' | 'storeCredit';
+
+// Declared here rather than taken from seed-order.ts, which calls this file: no import loop.
+/** What the payment reads of an order's plan; seed-order's OrderPlan has it. */
+export interface PaymentPlan {
+  method: PaymentMethod;
+  person: Person;
+  customerId?: string;
+}
 
 /** Methods whose money arrives later (§10.1 `pending_payment`). */
 export const PUSH_METHODS: readonly PaymentMethod[] = ['wireTransfer', 'konbini'];
@@ -26,7 +33,7 @@ export interface PaymentTiming {
  * pending there is no charge at all; a pending PayPal payment has a `pending` charge.
  * Store credit is charged first, then the card takes the rest of the total.
  */
-export function createPayment(ctx: SeedContext, draft: OrderDraft, plan: OrderPlan, totalMinor: number, timing: PaymentTiming): void {
+export function createPayment(ctx: SeedContext, draft: OrderDraft, plan: PaymentPlan, totalMinor: number, timing: PaymentTiming): void {
   const { rng, ids } = ctx;
   const { order } = draft;
   const currency = order.currency;
@@ -86,7 +93,7 @@ export function createPayment(ctx: SeedContext, draft: OrderDraft, plan: OrderPl
 function createSource(
   ctx: SeedContext,
   draft: OrderDraft,
-  plan: OrderPlan,
+  plan: PaymentPlan,
   type: SourceType,
   minor: number,
   sessionId: string,

@@ -8,7 +8,6 @@ export function describeWithRedis(name: string, body: (redisUrl: string) => void
     describe.skip(`${name} (skipped: REDIS_URL is not set; .ci/run sets it)`, () => {
       it('needs Redis', () => undefined);
     });
-    // eslint-disable-next-line no-console -- the skip must be visible in the test output
     console.warn(`[redis] skipped "${name}": REDIS_URL is not set`);
     return;
   }
