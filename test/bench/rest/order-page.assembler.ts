@@ -26,6 +26,31 @@ export interface OrderPageLists {
   after: string | undefined;
   fulfillmentOrders: readonly UpstreamFulfillmentOrder[];
   cancellations: readonly UpstreamFulfillmentCancellation[];
+  /** Every cancellation of the fulfillment orders read by themselves (see {@link unaccountedFulfillmentOrders}), by id. */
+  cancellationsOfFulfillmentOrder: ReadonlyMap<string, readonly UpstreamFulfillmentCancellation[]>;
+}
+
+/**
+ * As the gateway: fulfillment orders with more units in `cancelled` than the
+ * cancellations filed under their order accepted. Their missing cancellations
+ * were filed under another upstreamId (or none), so they are read by
+ * `fulfillmentOrderId`.
+ */
+export function unaccountedFulfillmentOrders(
+  fulfillmentOrders: readonly UpstreamFulfillmentOrder[],
+  cancellations: readonly UpstreamFulfillmentCancellation[],
+): string[] {
+  const accepted = new Map<string, number>();
+  for (const cancellation of cancellations) {
+    if (cancellation.state !== 'accepted') continue;
+    for (const line of cancellation.items ?? []) {
+      const key = `${idOf(cancellation.fulfillmentOrderId)}/${idOf(line.fulfillmentOrderItemId)}`;
+      accepted.set(key, (accepted.get(key) ?? 0) + countOf(line.quantityAccepted));
+    }
+  }
+  return fulfillmentOrders
+    .filter((fo) => (fo.items ?? []).some((item) => countOf(item.cancelled) > (accepted.get(`${idOf(fo.id)}/${idOf(item.id)}`) ?? 0)))
+    .map((fo) => idOf(fo.id));
 }
 
 /** The response body: `{ data: { orders: { nodes, pageInfo, edges } } }`. */
@@ -120,7 +145,7 @@ export function assembleOrderPage(lists: OrderPageLists): OrderPageBody {
       items: (order.items ?? []).map((item) => ({ id: idOf(item.id), quantity: item.quantity, productName: item.productDetails?.name ?? null })),
       charges: (order.payment?.charges ?? []).map((raw) => charge(raw, sources)),
       sources: (order.payment?.sources ?? []).map((source) => ({ id: source.id, type: source.type })),
-      fulfillmentOrders: (fulfillmentOrders.get(id) ?? []).map((raw) => fulfillmentOrder(raw, ownCancellations)),
+      fulfillmentOrders: (fulfillmentOrders.get(id) ?? []).map((raw) => fulfillmentOrder(raw, lists.cancellationsOfFulfillmentOrder.get(idOf(raw.id)) ?? ownCancellations)),
       fulfillmentCancellations: ownCancellations.map((cancellation) => ({
         id: cancellation.id,
         state: enumOf(cancellation.state, CANCELLATION_STATES),

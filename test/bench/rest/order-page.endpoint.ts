@@ -4,7 +4,7 @@ import type { AddressInfo } from 'node:net';
 
 import type { UpstreamFulfillmentCancellation, UpstreamFulfillmentOrder, UpstreamOrder } from '../../../src/upstream/types';
 import { idOf } from '../shared/upstream-format';
-import { assembleOrderPage } from './order-page.assembler';
+import { assembleOrderPage, unaccountedFulfillmentOrders } from './order-page.assembler';
 import { type RestUpstream, createRestUpstream } from './rest-upstream';
 
 /** A running endpoint. */
@@ -30,7 +30,8 @@ function decodeCursor(cursor: string): string | undefined {
  * Fetches one page: `GET /orders?limit=first`, then in parallel the
  * fulfillment orders and the cancellations of those orders
  * (`?upstreamIds=…&limit=100`, every page followed) — two dependent round
- * trips, plus one per extra page.
+ * trips, plus one per extra page — and, as the gateway does, the cancellations
+ * of each fulfillment order whose cancelled units those do not explain.
  */
 export async function fetchOrderPage(upstream: RestUpstream, first: number, after: string | undefined): Promise<unknown> {
   const page = await upstream.page<UpstreamOrder>('orders', { limit: first, startingAfter: after });
@@ -41,7 +42,9 @@ export async function fetchOrderPage(upstream: RestUpstream, first: number, afte
       upstream.all<UpstreamFulfillmentOrder>('fulfillment-orders', { upstreamIds: ids }),
       upstream.all<UpstreamFulfillmentCancellation>('fulfillment-cancellations', { upstreamIds: ids }),
     ]);
-  return assembleOrderPage({ orders: page.data, hasMore: page.hasMore, after, fulfillmentOrders, cancellations });
+  const ownReads = await Promise.all(unaccountedFulfillmentOrders(fulfillmentOrders, cancellations).map(async (fulfillmentOrderId) =>
+    [fulfillmentOrderId, await upstream.all<UpstreamFulfillmentCancellation>('fulfillment-cancellations', { fulfillmentOrderId })] as const));
+  return assembleOrderPage({ orders: page.data, hasMore: page.hasMore, after, fulfillmentOrders, cancellations, cancellationsOfFulfillmentOrder: new Map(ownReads) });
 }
 
 /** Starts the endpoint on 127.0.0.1 and a free port. A bad `first` or `after` gets 400; an upstream failure 502. */
