@@ -37,11 +37,12 @@ const zones = [
   importsOnly('mappers', ['schema', 'upstream/types.ts'], 'mappers/ are pure upstream → GraphQL functions: schema/ and upstream/types.ts only.'),
   // auth/viewer.ts: loaders are built per viewer and enforce its scope.
   importsOnly('loaders', ['upstream', 'errors', 'auth/viewer.ts'], 'loaders/ import only upstream/, errors/ and auth/viewer.ts.'),
-  importsOnly('pubsub', ['logger.ts', 'redis'], 'pubsub/ imports only logger.ts and redis/.'),
+  importsOnly('pubsub', ['logger.ts', 'redis', 'errors'], 'pubsub/ imports only errors/, logger.ts and redis/.'),
   importsOnly('idempotency', ['logger.ts', 'redis', 'errors'], 'idempotency/ imports only errors/, logger.ts and redis/.'),
   importsOnly('resolvers', [
     'loaders', 'mappers', 'schema', 'errors', 'idempotency', 'auth/viewer.ts', 'logger.ts',
-    'pubsub/topics.ts', 'pubsub/subscription-stream.ts', 'pubsub/pubsub.ts',
+    // Topics and their payloads; the subscription resolver builds its streams from pubsub/.
+    'pubsub',
     // Writes go to the upstream resource calls; reads only through loaders. client.ts: the types of ctx.
     'upstream/writes.ts', 'upstream/types.ts', 'upstream/errors.ts', 'upstream/client.ts',
   ], 'resolvers/ read through loaders/ and write through upstream/writes.ts; they know no transport, pipeline or event receiver.'),

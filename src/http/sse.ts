@@ -4,13 +4,13 @@ import type { IncomingMessage, ServerResponse } from 'node:http';
 import { type ExecutionResult, GraphQLError, type GraphQLFormattedError, subscribe } from 'graphql';
 
 import { ErrorCode } from '../errors/codes';
+import { SubscriberTooSlowError } from '../errors/subscriber-too-slow-error';
 import { AdmissionError } from '../graphql/admission-error';
 import type { OperationRequest } from '../graphql/admission';
 import type { OperationContext } from '../graphql/context';
 import { costExtension } from '../graphql/cost-extension';
 import type { OperationPipeline } from '../graphql/pipeline';
 import type { Logger } from '../logger';
-import { SubscriberTooSlowError } from '../pubsub/subscription-stream';
 import { BodyTooLargeError, readBody } from './read-body';
 import { clientIpOf, requestIdOf } from './request-id';
 import { writeJson } from './write-json';

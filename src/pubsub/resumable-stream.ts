@@ -1,9 +1,10 @@
 // Resumes a subscription after an event id: the replay log's later messages first, then live ones, with no gap and none twice.
 import { EventCursorExpiredError } from '../errors/graphql-errors';
+import { SubscriberTooSlowError } from '../errors/subscriber-too-slow-error';
 import type { PubSub } from './pubsub';
 import { PushQueue } from './push-queue';
 import { type ReplayLog, comparePositions } from './replay-log';
-import { type StreamOptions, SubscriberTooSlowError } from './subscription-stream';
+import type { StreamOptions } from './subscription-stream';
 import type { GatewayEventMessage } from './topics';
 
 /** Settings of {@link subscribeResumable}: those of a live stream plus the cursor. */

@@ -1,4 +1,5 @@
 // Turns a pub/sub topic into the AsyncIterable graphql-js subscribes to, with a bounded queue per subscriber.
+import { SubscriberTooSlowError } from '../errors/subscriber-too-slow-error';
 import type { PubSub } from './pubsub';
 import { PushQueue } from './push-queue';
 import type { GatewayEventMessage } from './topics';
@@ -14,11 +15,6 @@ export interface StreamOptions {
    * Defaults to 256.
    */
   maxQueued?: number;
-}
-
-/** Thrown into a subscription whose consumer fell {@link StreamOptions.maxQueued} messages behind. */
-export class SubscriberTooSlowError extends Error {
-  override readonly name = 'SubscriberTooSlowError';
 }
 
 /**
