@@ -1,4 +1,6 @@
-// Mints upstream-shaped identifiers (§1.5) that never repeat within one simulator.
+// Mints upstream-shaped identifiers (§1.5) that never repeat within one simulator, and event ids that never repeat across runs.
+
+import { randomBytes } from 'node:crypto';
 
 import type { Prng } from './prng';
 
@@ -25,12 +27,35 @@ export class IdGenerator {
     shipmentItem: 0,
   };
 
-  /** @param rng the source of UUID randomness. */
-  constructor(private readonly rng: Prng) {}
+  /**
+   * @param rng the source of UUID randomness.
+   * @param runNonce 16 bytes mixed into every event id; random per simulator start unless given (tests).
+   */
+  constructor(private readonly rng: Prng, private readonly runNonce: Buffer = randomBytes(16)) {}
 
-  /** A UUID (charges, sources, payment sessions, captures, events, checkouts). */
+  /** A UUID (charges, sources, payment sessions, captures, checkouts). */
   uuid(): string {
     return this.rng.uuid();
+  }
+
+  /**
+   * An event id: a version 4 UUID unique to this run. Upstream's event ids
+   * never repeat, and a gateway keeps the ids it received for 72 hours to drop
+   * upstream's retries; seeded ids, the same on every start, made every event
+   * of a restarted simulator read as a retry. The seeded UUID is still drawn
+   * (so every id and object minted after it is the same on every run: the demo
+   * data stays deterministic) and XORed with the run's nonce.
+   */
+  eventId(): string {
+    const seeded = this.rng.uuid().replace(/-/g, '');
+    let hex = '';
+    for (let index = 0; index < 32; index += 1) {
+      const byte = this.runNonce[index >> 1] ?? 0;
+      const nibble = index % 2 === 0 ? byte >> 4 : byte & 0xf;
+      hex += (parseInt(seeded.charAt(index), 16) ^ nibble).toString(16);
+    }
+    const variant = ((parseInt(hex.charAt(16), 16) & 0x3) | 0x8).toString(16);
+    return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-4${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
   }
 
   /** An order id: 12 digits ending in `0336`, e.g. `240011390336`. */

@@ -133,7 +133,7 @@ export class SimulatorStore {
   /**
    * Appends an event to the log, tells the listeners, and returns it.
    *
-   * Fulfillment order events get an `evt_` id like upstream's (§1.5); all others a UUID.
+   * Event ids are unique to this run (`IdGenerator.eventId`); fulfillment order events get an `evt_` id like upstream's (§1.5), all others a UUID.
    *
    * @param object the resource as the event should carry it; the caller passes a snapshot, not a live object.
    * @param at the event time in epoch ms, for seeded history; microseconds then come from a
@@ -149,7 +149,7 @@ export class SimulatorStore {
     } else {
       createdTime = isoMicros(at, this.eventSequence % 1000);
     }
-    const uuid = this.ids.uuid();
+    const uuid = this.ids.eventId();
     const event: SimEvent = {
       id: type.startsWith('fulfillment_order.') ? `evt_${uuid}` : uuid,
       type,

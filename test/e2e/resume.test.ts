@@ -129,6 +129,21 @@ describe('resuming subscriptions (memory)', () => {
     });
   });
 
+  describe('Receipt', () => {
+    it('logs a duplicate delivery at info with its event id, and pushes it once', async () => {
+      const watched = probe<CancellationPush>(await connect(adminToken()), BY_ORDER, { orderId: mine.orderId });
+      await eventually(() => stack.gateway.openSubscriptions() === 1, 5_000, 'the subscription');
+      clock += 1_000;
+      const event = cancellationEvent({ ...mine, state: 'pending' }, 'fulfillment_cancellation.created', { createdTime: new Date(clock) });
+      expect(await sendEvent(stack.url, event, [SECRET])).toBe(202);
+      expect(await sendEvent(stack.url, event, [SECRET])).toBe(200);
+      await watched.waitFor(1);
+      await settle();
+      expect(ids(watched.pushes)).toEqual([event.id]);
+      expect(stack.logs.filter((line) => line.eventId === event.id && line.level === 'info' && String(line.msg).includes('already received'))).toHaveLength(1);
+    });
+  });
+
   describe('Expired cursors', () => {
     const expectExpired = async (client: Client, query: string, variables: Record<string, unknown>): Promise<void> => {
       const resumed = probe<CancellationPush | OrderPush>(client, query, variables);
