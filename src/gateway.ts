@@ -28,6 +28,8 @@ import { onUnknownEnumValue } from './schema/enums/from-upstream';
 import { type UpstreamClient, createUpstreamClient } from './upstream/client';
 import { createMemoryRateBudget } from './upstream/rate-budget';
 import { retryProcessing } from './events/retry-processing';
+import { DEMO_IDS } from './web/pages';
+import { ORDER_PAGE_PREFIX, createWebRoutes } from './web/web-routes';
 
 /** A started gateway. */
 export interface RunningGateway {
@@ -148,6 +150,7 @@ export async function startGateway(config: Config, deps: GatewayDependencies): P
     accepting: () => accepting,
     stream: (request, response) => sse.handle(request, response),
     corsOrigins: config.corsOrigins,
+    web: config.explorer ? createWebRoutes({ logger }) : undefined,
     webhook: (request, response) => handleWebhook(request, response, {
       secrets: config.webhookSecrets,
       toleranceSeconds: config.webhookToleranceSeconds,
@@ -178,6 +181,9 @@ export async function startGateway(config: Config, deps: GatewayDependencies): P
   const shownHost = config.host === '0.0.0.0' || config.host === '::' ? '127.0.0.1' : config.host;
   const url = `http://${shownHost}:${port}`;
   logger.info({ url, upstream: config.upstreamBaseUrl }, 'gateway listening');
+  if (config.explorer) {
+    logger.info({ explorer: `${url}/graphql`, demoPage: `${url}${ORDER_PAGE_PREFIX}${DEMO_IDS.orderId}` }, 'open the GraphQL explorer and the live order page in a browser');
+  }
 
   return {
     url,

@@ -54,7 +54,8 @@ export function createApollo(options: ApolloOptions): ApolloServer<OperationCont
       admissionPlugin(admission),
       // No response sets cache hints, and the plugin's per-field hook makes Apollo wrap every resolver of the schema.
       ApolloServerPluginCacheControlDisabled(),
-      ...(production ? [ApolloServerPluginLandingPageDisabled()] : []),
+      // Apollo's landing page loads its explorer from a CDN; the gateway serves its own (src/web) instead.
+      ApolloServerPluginLandingPageDisabled(),
     ],
   });
 }

@@ -1,4 +1,4 @@
-// The one node:http handler: routes /graphql, /webhooks/digitalriver, /healthz, /readyz and /metrics, and answers everything else 404.
+// The one node:http handler: routes /graphql, /webhooks/digitalriver, /healthz, /readyz, /metrics and the browser pages (explorer, demo page, their files), and answers everything else 404.
 import type { IncomingMessage, ServerResponse } from 'node:http';
 
 import type { Registry } from 'prom-client';
@@ -6,6 +6,8 @@ import type { Registry } from 'prom-client';
 import type { CorsOrigins } from '../config';
 import type { OperationPipeline } from '../graphql/pipeline';
 import type { Logger } from '../logger';
+import { prefersHtml } from '../web/prefers-html';
+import { ASSET_PREFIX, ORDER_PAGE_PREFIX, type WebRoutes } from '../web/web-routes';
 import { type CorsHandler, createCorsHandler } from './cors';
 import { handleGraphQLHttp } from './graphql-http';
 import type { Readiness } from './health';
@@ -25,6 +27,8 @@ export interface RouterDependencies {
   logger: Logger;
   /** Origins whose pages may call the GraphQL routes (CORS_ORIGINS). */
   corsOrigins: CorsOrigins;
+  /** The explorer, the demo order page and their files (EXPLORER); absent: none of them. */
+  web?: WebRoutes | undefined;
 }
 
 /** The routes browser pages on other origins may call (CORS_ORIGINS); nothing else answers them. */
@@ -60,6 +64,8 @@ async function route(deps: RouterDependencies, cors: CorsHandler, request: Incom
   }
 
   if (path === '/graphql') {
+    // A browser opening the endpoint gets the explorer; GraphQL clients (asking for JSON) go on to Apollo.
+    if (deps.web !== undefined && (method === 'GET' || method === 'HEAD') && prefersHtml(request.headers.accept)) return deps.web.explorer(request, response);
     if (method !== 'GET' && method !== 'POST') return methodNotAllowed(response, 'GET, POST');
     return handleGraphQLHttp(deps.pipeline, request, response, search);
   }
@@ -86,6 +92,13 @@ async function route(deps: RouterDependencies, cors: CorsHandler, request: Incom
     response.setHeader('content-type', deps.metrics.contentType);
     response.end(text);
     return;
+  }
+  const web = deps.web;
+  if (web !== undefined && (path === '/' || path.startsWith(ORDER_PAGE_PREFIX) || path.startsWith(ASSET_PREFIX))) {
+    if (method !== 'GET' && method !== 'HEAD') return methodNotAllowed(response, 'GET, HEAD');
+    if (path === '/') return web.home(request, response);
+    if (path.startsWith(ORDER_PAGE_PREFIX)) return web.orderPage(request, response, path.slice(ORDER_PAGE_PREFIX.length));
+    return web.asset(request, response, path.slice(ASSET_PREFIX.length));
   }
   writeJson(response, 404, undefined, { error: `no route for ${method} ${path}` });
 }
