@@ -106,7 +106,7 @@ describe('Ids', () => {
       expect(again.store.orders.sorted().map((o) => o.id)).toEqual(sim.store.orders.sorted().map((o) => o.id));
       expect(again.store.charges.sorted().map((c) => c.id)).toEqual(sim.store.charges.sorted().map((c) => c.id));
       // Events carry the same data at the same times, under ids no other run uses (gateways drop ids they saw in the last 72 h).
-      const strip = (events: SimEvent[]): string[] => events.map(({ id: _id, ...rest }) => JSON.stringify(rest)).sort();
+      const strip = (events: readonly SimEvent[]): string[] => events.map(({ id: _id, ...rest }) => JSON.stringify(rest)).sort();
       expect(strip(again.store.events.sorted())).toEqual(strip(sim.store.events.sorted()));
       const ids = new Set(sim.store.events.sorted().map((e) => e.id));
       expect(again.store.events.sorted().filter((e) => ids.has(e.id))).toEqual([]);
