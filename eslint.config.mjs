@@ -49,6 +49,7 @@ const zones = [
   importsOnly('events', ['upstream', 'pubsub', 'redis', 'errors', 'logger.ts', 'config.ts'], 'events/ is the webhook pipeline: it never imports resolvers/, graphql/, http/ or loaders/, and knows no HTTP.'),
   neverImports('graphql', ['http', 'events', 'main.ts', 'gateway.ts', 'shared-state.ts', 'scripts', 'simulator'], 'graphql/ is transport-free: it never imports http/ (transports call it, not the other way round).'),
   neverImports('http', ['resolvers', 'loaders', 'mappers', 'schema', 'idempotency', 'pubsub', 'main.ts', 'gateway.ts', 'shared-state.ts', 'scripts', 'simulator'], 'http/ only adapts bytes and sockets onto graphql/ and events/receiver.ts.'),
+  importsOnly('web/browser', [], 'Browser code bundles nothing of the server: it imports only itself (and the generated client in schema/client/).'),
   importsOnly('simulator', [], 'The simulator imports nothing from the gateway: its own wire shapes, its own signing code.'),
   neverImports(['!(simulator)/**', '!(main).ts'], ['simulator'], 'Only src/main.ts (and tests) import the simulator.'),
   neverImports(['*/**', '!(main|gateway).ts'], ['main.ts', 'gateway.ts', 'shared-state.ts', 'scripts'], 'Only the composition root wires the layers; nothing below imports it.'),
@@ -59,7 +60,7 @@ export default defineConfig(
   // Generated code (codegen output) is checked by its generator, not by us.
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'test/generated/**', 'schema/client/**'] },
   {
-    files: ['**/*.ts'],
+    files: ['**/*.ts', '**/*.tsx'],
     languageOptions: {
       parser: tseslint.parser,
       parserOptions: {
@@ -74,8 +75,8 @@ export default defineConfig(
     settings: {
       'import-x/resolver-next': [createTypeScriptImportResolver({ project: 'tsconfig.json', alwaysTryTypes: true })],
       // Without these the plugin reads no .ts file it is led to, and no-cycle sees nothing.
-      'import-x/extensions': ['.ts'],
-      'import-x/parsers': { '@typescript-eslint/parser': ['.ts'] },
+      'import-x/extensions': ['.ts', '.tsx'],
+      'import-x/parsers': { '@typescript-eslint/parser': ['.ts', '.tsx'] },
       'import-x/external-module-folders': ['node_modules', 'node_modules/@types'],
     },
     linterOptions: { reportUnusedDisableDirectives: 'error' },
@@ -92,7 +93,7 @@ export default defineConfig(
     },
   },
   {
-    files: ['src/**/*.ts'],
+    files: ['src/**/*.ts', 'src/**/*.tsx'],
     // Logs go through the injected logger; CLIs write to process.stdout/stderr.
     rules: { 'no-console': 'error' },
   },
