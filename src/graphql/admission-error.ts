@@ -7,7 +7,8 @@ export type AdmissionCode =
   | ErrorCode.BAD_USER_INPUT
   | ErrorCode.FORBIDDEN
   | ErrorCode.QUERY_TOO_COMPLEX
-  | ErrorCode.THROTTLED;
+  | ErrorCode.THROTTLED
+  | ErrorCode.PERSISTED_QUERY_NOT_FOUND;
 
 /**
  * An operation refused before any resolver ran. `status` is what HTTP-like

@@ -26,9 +26,14 @@ export type Transport = 'http' | 'websocket' | 'sse';
 
 /** An operation as a client sent it, after the transport decoded it. */
 export interface OperationRequest {
-  query: string;
+  /** The document's text; may be empty when `documentId` or the APQ extension names a persisted document. */
+  query?: string | undefined;
   operationName?: string | null | undefined;
   variables?: Record<string, unknown> | null | undefined;
+  /** A persisted document's id: the bare sha256 or `sha256:<hash>`. */
+  documentId?: string | undefined;
+  /** The APQ extension (`persistedQuery.sha256Hash`) is read from here. */
+  extensions?: Record<string, unknown> | null | undefined;
 }
 
 /** What an admitted operation was measured at; reported in `extensions.cost`. */
@@ -222,13 +227,30 @@ export function createAdmission(schema: GraphQLSchema, options: AdmissionOptions
     return { document: admittedDocument, operation: chosen, operationName: chosen.name?.value ?? operationName, variables, queryHash, cost };
   };
 
+  /**
+   * The text to admit: the request's own, or the persisted document its
+   * `documentId` or APQ hash names. Transports other than Apollo's hold no
+   * APQ registry, so a hash resolves through the allowlist only.
+   */
+  const persistedText = (request: OperationRequest): string => {
+    if (typeof request.query === 'string' && request.query.trim() !== '') return request.query;
+    const persisted = request.extensions?.persistedQuery;
+    const hash = request.documentId
+      ?? (typeof persisted === 'object' && persisted !== null ? (persisted as { sha256Hash?: unknown }).sha256Hash : undefined);
+    if (typeof hash !== 'string') throw badInput('the operation needs a non-empty "query", a "documentId" or the persistedQuery extension');
+    const text = allowlist?.documentFor(hash);
+    if (text === undefined) {
+      throw new AdmissionError('PersistedQueryNotFound', ErrorCode.PERSISTED_QUERY_NOT_FOUND, 404);
+    }
+    return text;
+  };
+
   return {
     limits,
     document,
     operation,
     admit(request, transport) {
-      if (typeof request.query !== 'string' || request.query.trim() === '') throw badInput('the operation needs a non-empty "query"');
-      const admitted = document(request.query);
+      const admitted = document(persistedText(request));
       return operation(admitted.document, admitted.queryHash, request, transport);
     },
   };

@@ -212,11 +212,19 @@ function parseOperation(raw: Buffer): OperationRequest | string {
     return 'The request body is not valid JSON';
   }
   if (typeof body !== 'object' || body === null || Array.isArray(body)) return 'The request body must be a JSON object with "query"';
-  const { query, variables, operationName } = body as Record<string, unknown>;
-  if (typeof query !== 'string') return `"query" must be a string, got ${query === undefined ? 'nothing' : typeof query}`;
+  const { query, variables, operationName, documentId, extensions } = body as Record<string, unknown>;
+  if (query !== undefined && typeof query !== 'string') return `"query" must be a string, got ${typeof query}`;
+  if (documentId !== undefined && typeof documentId !== 'string') return '"documentId" must be a string';
+  if (extensions !== undefined && extensions !== null && (typeof extensions !== 'object' || Array.isArray(extensions))) return '"extensions" must be an object';
   if (variables !== undefined && variables !== null && (typeof variables !== 'object' || Array.isArray(variables))) return '"variables" must be an object';
   if (operationName !== undefined && operationName !== null && typeof operationName !== 'string') return '"operationName" must be a string';
-  return { query, variables: variables as Record<string, unknown> | null | undefined, operationName: operationName as string | null | undefined };
+  return {
+    query,
+    documentId,
+    extensions: extensions as Record<string, unknown> | null | undefined,
+    variables: variables as Record<string, unknown> | null | undefined,
+    operationName: operationName as string | null | undefined,
+  };
 }
 
 /** Sends the 200 and the event-stream headers, now: the client's acknowledgement. */

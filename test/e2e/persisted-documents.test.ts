@@ -203,6 +203,22 @@ describe('PERSISTED_QUERIES_ALLOWLIST=schema/persisted-documents.json', () => {
       }
     });
 
+    it('runs a listed query by documentId or by the APQ hash alone, and answers an unknown id with PERSISTED_QUERY_NOT_FOUND', async () => {
+      const socket = openClient(stack.url);
+      try {
+        const entry = byName('OrderDetail');
+        const hash = entry.key.replace(/^sha256:/, '');
+        for (const more of [{ documentId: entry.key }, { documentId: hash }, { extensions: { persistedQuery: { version: 1, sha256Hash: hash } } }]) {
+          const result = await wsExecute(socket, '', variablesFor('OrderDetail', fixture), undefined, more);
+          expect(result).toMatchObject({ refused: false, data: { order: { id: fixture.orderId } } });
+        }
+        const unknown = await wsExecute(socket, '', {}, undefined, { documentId: sha256('{ __typename }') });
+        expect(unknown).toMatchObject({ refused: true, errors: [{ extensions: { code: 'PERSISTED_QUERY_NOT_FOUND' } }] });
+      } finally {
+        await socket.dispose();
+      }
+    });
+
     it('refuses an unlisted subscription with FORBIDDEN and keeps the socket for listed ones', async () => {
       const socket = openClient(stack.url);
       try {

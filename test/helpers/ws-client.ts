@@ -79,10 +79,17 @@ export interface WsResult<T> {
 }
 
 /** Runs a query or mutation over the socket; a refusal (an `error` message) resolves with its errors, extensions kept. */
-export function wsExecute<T = Record<string, unknown>>(client: Client, query: string, variables: Record<string, unknown> = {}, operationName?: string): Promise<WsResult<T>> {
+export function wsExecute<T = Record<string, unknown>>(
+  client: Client,
+  query: string,
+  variables: Record<string, unknown> = {},
+  operationName?: string,
+  /** More payload fields: `documentId`, `extensions`. */
+  more: Record<string, unknown> = {},
+): Promise<WsResult<T>> {
   return new Promise((resolve, reject) => {
     let result: WsResult<T> | undefined;
-    client.subscribe<T>({ query, variables, ...(operationName === undefined ? {} : { operationName }) }, {
+    client.subscribe<T>({ ...more, query, variables, ...(operationName === undefined ? {} : { operationName }) }, {
       next: (value) => {
         result = { ...(value as Omit<WsResult<T>, 'refused'>), refused: false };
       },
