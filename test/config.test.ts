@@ -27,6 +27,9 @@ describe('loadConfig', () => {
     [{ SHUTDOWN_GRACE_MS: '10s' }, 'SHUTDOWN_GRACE_MS must be a whole number between 100 and 600000, got "10s"'],
     [{ SHUTDOWN_GRACE_MS: '50' }, 'SHUTDOWN_GRACE_MS must be between 100 and 600000, got 50'],
     [{ SHUTDOWN_GRACE_MS: '3600000' }, 'SHUTDOWN_GRACE_MS must be between 100 and 600000, got 3600000'],
+    [{ EVENT_REPLAY_SECONDS: '30' }, 'EVENT_REPLAY_SECONDS must be between 60 and 2592000, got 30'],
+    [{ EVENT_REPLAY_MAX: '0' }, 'EVENT_REPLAY_MAX must be between 1 and 1000000, got 0'],
+    [{ EVENT_REPLAY_MAX: '10k' }, 'EVENT_REPLAY_MAX must be a whole number between 1 and 1000000, got "10k"'],
     [{ NODE_ENV: 'production', DR_WEBHOOK_SECRET: 's' }, 'NODE_ENV=production requires AUTH_JWT_SECRET (every GraphQL request must carry a token)'],
     [{ NODE_ENV: 'production', AUTH_JWT_SECRET: 's' }, 'NODE_ENV=production requires DR_WEBHOOK_SECRET (unsigned webhooks would be accepted otherwise)'],
   ])('refuses %j', (env, message) => {
@@ -35,6 +38,11 @@ describe('loadConfig', () => {
 
   it('reads the shutdown grace', () => {
     expect(loadConfig({ SHUTDOWN_GRACE_MS: ' 25000 ' }).shutdownGraceMs).toBe(25_000);
+  });
+
+  it('keeps a day of events for resuming with Redis and the last 10,000 without, unless told otherwise', () => {
+    expect(loadConfig({})).toMatchObject({ eventReplaySeconds: 86_400, eventReplayMax: 10_000 });
+    expect(loadConfig({ EVENT_REPLAY_SECONDS: '3600', EVENT_REPLAY_MAX: '500' })).toMatchObject({ eventReplaySeconds: 3_600, eventReplayMax: 500 });
   });
 
   it('strips a trailing slash from the upstream URL', () => {
