@@ -11,9 +11,12 @@ export interface Hit {
   at: number;
 }
 
-/** What the fake does with one request: answer, or drop the connection after reading it. */
+/**
+ * What the fake does with one request: answer (after `delayMs`, and not before
+ * `until` settles, when given), or drop the connection after reading it.
+ */
 export type Reply =
-  | { status: number; body?: string; headers?: Record<string, string>; delayMs?: number }
+  | { status: number; body?: string; headers?: Record<string, string>; delayMs?: number; until?: Promise<unknown> }
   | { destroy: true };
 
 /** A started fake; `stop()` closes it and every open connection. */
@@ -48,13 +51,17 @@ export async function startFakeUpstream(port = 0): Promise<FakeUpstream> {
         request.socket.destroy();
         return;
       }
-      const timer = setTimeout(() => {
-        pending.delete(timer);
-        if (response.destroyed) return;
-        response.writeHead(reply.status, { 'content-type': 'application/json', ...reply.headers });
-        response.end(reply.body ?? '{"id":"x"}');
-      }, reply.delayMs ?? 0);
-      pending.add(timer);
+      const answer = (): void => {
+        const timer = setTimeout(() => {
+          pending.delete(timer);
+          if (response.destroyed) return;
+          response.writeHead(reply.status, { 'content-type': 'application/json', ...reply.headers });
+          response.end(reply.body ?? '{"id":"x"}');
+        }, reply.delayMs ?? 0);
+        pending.add(timer);
+      };
+      if (reply.until === undefined) answer();
+      else void reply.until.then(answer, answer);
     });
   });
   await new Promise<void>((resolve, reject) => {
