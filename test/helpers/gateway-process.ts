@@ -13,10 +13,10 @@ const MAIN = join(ROOT, 'dist', 'src', 'main.js');
 const SIMULATOR_MAIN = join(ROOT, 'dist', 'src', 'simulator', 'main.js');
 
 /**
- * Builds dist/ when any source file is newer than the built entry point (a
- * fresh clone, or sources edited since the last build). tsc emits even when it
- * reports type errors; those are printed, and only a build that left the entry
- * point stale fails the calling test.
+ * Builds dist/ with the project's own build (`npm run build`) when any source
+ * file is newer than the built entry point (a fresh clone, or sources edited
+ * since the last build). tsc emits even when it reports type errors; those are
+ * printed, and only a build that left the entry point stale fails the calling test.
  */
 export function ensureBuilt(): void {
   const builtAt = (): number => {
@@ -33,7 +33,7 @@ export function ensureBuilt(): void {
   const sources = newest(join(ROOT, 'src'));
   if (sources <= builtAt()) return;
   try {
-    execFileSync(process.execPath, [join(ROOT, 'node_modules', 'typescript', 'bin', 'tsc'), '-p', join(ROOT, 'tsconfig.json')], { stdio: 'inherit' });
+    execFileSync('npm', ['run', 'build', '--silent'], { cwd: ROOT, stdio: 'inherit' });
   } catch (error) {
     if (builtAt() < sources) throw error;
   }
@@ -64,31 +64,57 @@ export interface EntryProcess {
 /** A gateway child process. */
 export type GatewayProcess = EntryProcess;
 
+const GATEWAY_DEFAULTS = { PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info' };
+const gatewayUrl = (entry: Record<string, unknown>): string | undefined => (entry.msg === 'gateway listening' && typeof entry.url === 'string' ? entry.url : undefined);
+
 /** Starts `node dist/src/main.js` with `env` and resolves once it listens. */
 export function startGatewayProcess(env: Record<string, string>): Promise<GatewayProcess> {
-  return startEntry(MAIN, { PORT: '0', HOST: '127.0.0.1', LOG_LEVEL: 'info', ...env }, (entry) => (entry.msg === 'gateway listening' && typeof entry.url === 'string' ? entry.url : undefined));
+  return startEntry(process.execPath, [MAIN], { ...GATEWAY_DEFAULTS, ...env }, gatewayUrl);
+}
+
+/**
+ * Starts `npm start` as a terminal would: in a process group of its own, so
+ * that `terminate` signals the whole group (npm, and whatever npm started)
+ * like Ctrl-C does. Resolves once the gateway listens.
+ */
+export function startNpmStart(env: Record<string, string>): Promise<GatewayProcess> {
+  return startEntry('npm', ['start', '--silent'], { ...GATEWAY_DEFAULTS, ...env }, gatewayUrl, { processGroup: true });
 }
 
 /** Starts `node dist/src/simulator/main.js` (`npm run simulator`) with `env` and resolves once it listens. */
 export function startSimulatorProcess(env: Record<string, string> = {}): Promise<EntryProcess> {
-  return startEntry(SIMULATOR_MAIN, { SIMULATOR_PORT: '0', ...env }, (entry) => (entry.service === 'dr-simulator' && typeof entry.url === 'string' ? entry.url : undefined));
+  return startEntry(process.execPath, [SIMULATOR_MAIN], { SIMULATOR_PORT: '0', ...env }, (entry) => (entry.service === 'dr-simulator' && typeof entry.url === 'string' ? entry.url : undefined));
 }
 
-// Private: spawns `script` and resolves once a stdout JSON line yields the URL it serves.
-function startEntry(script: string, env: Record<string, string>, listeningAt: (entry: Record<string, unknown>) => string | undefined): Promise<EntryProcess> {
-  const child = spawn(process.execPath, [script], { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+/** Whether any process of the group led by `pid` is still alive. */
+export function processGroupAlive(pid: number): boolean {
+  try {
+    process.kill(-pid, 0);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+// Private: spawns `command` and resolves once a stdout JSON line yields the URL it serves.
+function startEntry(command: string, args: string[], env: Record<string, string>, listeningAt: (entry: Record<string, unknown>) => string | undefined, options: { processGroup?: boolean } = {}): Promise<EntryProcess> {
+  const child = spawn(command, args, { env: { PATH: process.env.PATH ?? '', ...env }, stdio: ['ignore', 'pipe', 'pipe'], cwd: ROOT, detached: options.processGroup === true });
   const logs: Array<Record<string, unknown>> = [];
   const exited = new Promise<ProcessExit>((resolve) => child.once('exit', (code, signal) => resolve({ code, signal })));
   const running = (): boolean => child.exitCode === null && child.signalCode === null;
   const terminate = async (signal: NodeJS.Signals = 'SIGTERM'): Promise<ProcessExit & { ms: number }> => {
     const sent = performance.now();
-    if (running()) child.kill(signal);
+    if (running()) {
+      if (options.processGroup === true && child.pid !== undefined) process.kill(-child.pid, signal);
+      else child.kill(signal);
+    }
     const exit = await exited;
     return { ...exit, ms: Math.round(performance.now() - sent) };
   };
   return new Promise((resolve, reject) => {
     let buffered = '';
     let stderr = '';
+    let other = '';
     child.stderr?.on('data', (chunk: Buffer) => { stderr += chunk.toString(); });
     child.stdout?.on('data', (chunk: Buffer) => {
       buffered += chunk.toString();
@@ -101,7 +127,8 @@ function startEntry(script: string, env: Record<string, string>, listeningAt: (e
         try {
           entry = JSON.parse(line) as Record<string, unknown>;
         } catch {
-          continue; // not a log line
+          other += `${line}\n`; // not a log line: build output, for the error below
+          continue;
         }
         logs.push(entry);
         const url = listeningAt(entry);
@@ -122,6 +149,6 @@ function startEntry(script: string, env: Record<string, string>, listeningAt: (e
         }
       }
     });
-    child.once('exit', (code) => reject(new Error(`${script} exited with ${code} before listening: ${stderr}`)));
+    child.once('exit', (code) => reject(new Error(`${[command, ...args].join(' ')} exited with ${code} before listening: ${stderr}${other}`)));
   });
 }

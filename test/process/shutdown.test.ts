@@ -4,7 +4,7 @@ import { type AddressInfo, type Server, type Socket, connect, createServer } fro
 import { createClient } from 'graphql-ws';
 import WebSocket from 'ws';
 
-import { type EntryProcess, type ProcessExit, ensureBuilt, startGatewayProcess, startSimulatorProcess } from '../helpers/gateway-process';
+import { type EntryProcess, type ProcessExit, ensureBuilt, processGroupAlive, startGatewayProcess, startNpmStart, startSimulatorProcess } from '../helpers/gateway-process';
 import { type GraphQLResult, executeText } from '../helpers/graphql-client';
 import { deleteKeys, describeWithRedis, uniquePrefix } from '../helpers/redis';
 import { eventually } from '../helpers/ws-client';
@@ -144,6 +144,28 @@ describe('embedded simulator (DR_API_BASE_URL unset)', () => {
     expect(exit.ms).toBeGreaterThanOrEqual(650);
     expect(gateway.logs.find((entry) => entry.msg === 'shutdown grace ran out; exiting')).toMatchObject({ graceMs: 700, stillStopping: 'gateway' });
   });
+});
+
+describe('npm start, stopped with Ctrl-C', () => {
+  let started: EntryProcess | undefined;
+
+  afterEach(() => {
+    const pid = started?.child.pid;
+    if (pid !== undefined && processGroupAlive(pid)) process.kill(-pid, 'SIGKILL');
+    started = undefined;
+  });
+
+  it('exits 0 within a second or two, npm included, and leaves no process behind', async () => {
+    started = await startNpmStart({ SIMULATOR_PORT: '0' });
+    await serves(started);
+
+    // A terminal's Ctrl-C: SIGINT to the whole process group (npm forwards it once more to its child).
+    const exit = await started.terminate('SIGINT');
+    record('npm start (embedded simulator), Ctrl-C to the process group', 'SIGINT', exit, started);
+    expect(exit).toMatchObject({ code: 0, signal: null });
+    expect(exit.ms).toBeLessThan(PROMPT_EXIT_MS);
+    await eventually(() => !processGroupAlive(started!.child.pid!), 1_000, 'every process of the group to end');
+  }, 120_000); // npm start builds first: seconds when dist/ is current, longer after edits
 });
 
 describe('plain (DR_API_BASE_URL: a separately started simulator)', () => {
