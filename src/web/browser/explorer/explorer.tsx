@@ -75,7 +75,7 @@ function Explorer({ config }: { config: PageConfig }) {
             type="password"
             autoComplete="off"
             spellCheck={false}
-            placeholder="none (development: every request is admin)"
+            placeholder="paste a token (needed when the gateway has AUTH_JWT_SECRET)"
             value={draft}
             onChange={(event) => setDraft(event.target.value)}
             onBlur={apply}

@@ -80,9 +80,10 @@ export function createGatewayClient(options: GatewayClientOptions): GatewayClien
     // The same header value as over HTTP, in the payload the gateway reads it from.
     connectionParams: () => (authorization === undefined ? {} : { authorization }),
     lazy: true,
-    // Keep trying while the page is open: a restarted gateway comes back on its own.
+    // Keep trying while the page is open (a restarted gateway comes back on its own), but not after a refusal:
+    // 4401 (token expired) and 4403 (token refused) will not change by asking again with the same token.
     retryAttempts: Number.POSITIVE_INFINITY,
-    shouldRetry: () => true,
+    shouldRetry: (event) => !isRefusal(event),
     on: {
       connecting: () => options.onConnection?.(connectedBefore ? 'reconnecting' : 'connecting', false),
       connected: () => {
@@ -139,6 +140,10 @@ function resultOf<TData>(value: unknown): GatewayResult<TData> {
 
 function isGatewayError(value: unknown): value is GatewayError {
   return typeof value === 'object' && value !== null && typeof (value as { message?: unknown }).message === 'string';
+}
+
+function isRefusal(event: unknown): boolean {
+  return typeof CloseEvent !== 'undefined' && event instanceof CloseEvent && event.code >= 4400 && event.code < 4500;
 }
 
 // graphql-ws reports a refusal as a list of GraphQL errors and a dropped socket as a CloseEvent.
