@@ -1,6 +1,6 @@
 // What the live order page knows at one moment, and the pure steps that change it (an answer, a push, a notice).
 import type { CancellationFieldsFragment, OrderDetailFieldsFragment } from '../../../../schema/client/graphql';
-import type { ConnectionState } from '../shared/gateway-client';
+import type { ConnectionState } from '../shared/connection-state';
 
 export type Order = OrderDetailFieldsFragment;
 export type Cancellation = CancellationFieldsFragment;

@@ -3,6 +3,7 @@ import type { TypedDocumentNode } from '@graphql-typed-document-node/core';
 import { type Client, createClient } from 'graphql-ws';
 
 import persistedDocuments from '../../../../schema/client/persisted-documents.json';
+import type { ConnectionState } from './connection-state';
 import { authorizationFor } from './token';
 
 /** One GraphQL error as the gateway sends it. */
@@ -16,9 +17,6 @@ export interface GatewayResult<TData> {
   data?: TData | null;
   errors?: readonly GatewayError[];
 }
-
-/** Where the WebSocket stands, for the page to show. */
-export type ConnectionState = 'connecting' | 'live' | 'reconnecting' | 'closed';
 
 /** What a subscription hands back. */
 export interface SubscriptionSink<TData> {
