@@ -59,6 +59,8 @@ export interface PolicyCall {
   collection: UpstreamCollection;
   /** Path with query, as error messages show it. */
   path: string;
+  /** Whose share of the rate budget every attempt spends (see `CallContext.caller`). */
+  caller?: string | undefined;
 }
 
 /** What an attempt is told. */
@@ -128,7 +130,7 @@ export function createCallPolicy(options: CallPolicyOptions): CallPolicy {
           throw isRetry ? lastError : error;
         }
         try {
-          await rateBudget.acquire({ call: info, maxWaitMs: isRetry ? deadline - admitted : undefined });
+          await rateBudget.acquire({ call: info, caller: call.caller, maxWaitMs: isRetry ? deadline - admitted : undefined });
         } catch (error) {
           refused(call, attempt, error, admitted);
           throw isRetry ? lastError : error;

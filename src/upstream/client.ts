@@ -25,6 +25,12 @@ export interface CallContext {
   readonly requestId: string;
   /** The end customer's IP, when known. */
   readonly clientIp?: string | undefined;
+  /**
+   * Whose share of the rate budget the call spends: the token's subject, the
+   * client IP without auth, `events` for pushed events. Absent: the
+   * gateway's own (`internal`). Never sent upstream.
+   */
+  readonly caller?: string | undefined;
 }
 
 /** Settings of {@link createUpstreamClient}. */
@@ -142,7 +148,7 @@ export function createUpstreamClient(options: UpstreamClientOptions): ResilientU
     if (body !== undefined) headers['content-type'] = 'application/json';
     if (writeOptions?.idempotencyKey !== undefined) headers['idempotency-key'] = writeOptions.idempotencyKey;
     const payload = body === undefined ? null : JSON.stringify(body);
-    return policy.run({ method, collection, path }, ({ attempt, timeoutMs }) =>
+    return policy.run({ method, collection, path, caller: context.caller }, ({ attempt, timeoutMs }) =>
       sendOnce(method, collection, path, headers, payload, attempt, timeoutMs));
   }
 

@@ -1,0 +1,132 @@
+// Fair share of the fleet-wide rate budget against the real Redis at REDIS_URL: turns within an instance, the share across instances, FIFO within a caller, the per-call wait bound.
+import { createLogger } from '../../src/logger';
+import { type RedisConnections, connectRedis } from '../../src/redis/redis-connection';
+import { UpstreamRateLimitedError } from '../../src/upstream/errors';
+import type { RateBudget } from '../../src/upstream/rate-budget';
+import { type RedisRateBudgetOptions, createRedisRateBudget } from '../../src/upstream/redis-rate-budget';
+import { deleteKeys, describeWithRedis, uniquePrefix } from '../helpers/redis';
+
+/** One grant or refusal, in the order they happened, with the real time since `started` (Redis' clock decides; real time is the only clock here). */
+interface Outcome {
+  caller: string;
+  index: number;
+  granted: boolean;
+  at: number;
+  waitedMs: number;
+}
+
+function recorder() {
+  const started = performance.now();
+  const outcomes: Outcome[] = [];
+  const settled: Array<Promise<void>> = [];
+  const ask = (budget: RateBudget, caller: string, count: number): void => {
+    for (let index = 0; index < count; index += 1) {
+      const asked = performance.now();
+      const record = (granted: boolean) => (): void => {
+        outcomes.push({ caller, index, granted, at: performance.now() - started, waitedMs: performance.now() - asked });
+      };
+      settled.push(budget.acquire({ caller }).then(record(true), (error: unknown) => {
+        if (!(error instanceof UpstreamRateLimitedError)) throw error;
+        record(false)();
+      }));
+    }
+  };
+  const grants = (): Outcome[] => outcomes.filter((outcome) => outcome.granted);
+  return { ask, outcomes, grants, all: () => Promise.all(settled) };
+}
+
+async function until(condition: () => boolean, timeoutMs = 5_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
+
+describeWithRedis('fair share of the Redis rate budget', (redisUrl) => {
+  jest.setTimeout(30_000);
+  const connections: RedisConnections[] = [];
+  const prefixes: string[] = [];
+
+  /** `count` instances on one fresh prefix, each its own connections, as separate gateway processes would be. */
+  async function fleet(count: number, rate: number, options: RedisRateBudgetOptions = {}): Promise<RateBudget[]> {
+    const prefix = uniquePrefix(`fair:${prefixes.length}`);
+    prefixes.push(prefix);
+    const budgets: RateBudget[] = [];
+    for (let index = 0; index < count; index += 1) {
+      const redis = await connectRedis(redisUrl, prefix, createLogger('silent'));
+      connections.push(redis);
+      budgets.push(createRedisRateBudget(redis, rate, { marginMs: 0, ...options }));
+    }
+    return budgets;
+  }
+
+  afterAll(async () => {
+    await Promise.all(connections.map((redis) => redis.close()));
+    await Promise.all(prefixes.map((prefix) => deleteKeys(redisUrl, prefix)));
+  });
+
+  it('serves a caller who asks once within 3 slots of another caller\'s 200 queued calls on the same instance', async () => {
+    const [instance] = await fleet(1, 10, { callerShare: 1 });
+    const { ask, grants, all } = recorder();
+    ask(instance!, 'A', 200);
+    await until(() => grants().length === 10);
+    ask(instance!, 'B', 1);
+    await until(() => grants().some((grant) => grant.caller === 'B'));
+    const slot = grants().slice(10).findIndex((grant) => grant.caller === 'B');
+    expect(slot).toBeLessThan(3);
+    await all();
+  });
+
+  it('keeps each caller\'s calls first in, first out, and refuses each call that waited its 2 s', async () => {
+    const [instance] = await fleet(1, 10, { callerShare: 1 });
+    const { ask, outcomes, all } = recorder();
+    ask(instance!, 'A', 40);
+    ask(instance!, 'B', 40);
+    await all();
+    for (const caller of ['A', 'B']) {
+      const order = outcomes.filter((outcome) => outcome.granted && outcome.caller === caller).map((outcome) => outcome.index);
+      expect(order).toEqual([...order].sort((x, y) => x - y));
+      // Turns: both callers got their tokens in equal measure.
+      expect(order.length).toBeGreaterThanOrEqual(9);
+      expect(order.length).toBeLessThanOrEqual(11);
+    }
+    const refused = outcomes.filter((outcome) => !outcome.granted);
+    expect(refused.length).toBeGreaterThanOrEqual(80 - 30);
+    // Each gave up after its own 2 s (real timers: late by a few ms at most, never early).
+    for (const outcome of refused) {
+      expect(outcome.waitedMs).toBeGreaterThanOrEqual(1_995);
+      expect(outcome.waitedMs).toBeLessThan(2_300);
+    }
+  });
+
+  it('across instances, keeps part of the fleet\'s window free of one caller\'s burst once another caller is about', async () => {
+    const [first, second] = await fleet(2, 10);
+    const { ask, grants, all } = recorder();
+    ask(first!, 'A', 200);
+    await until(() => grants().length === 10);
+    // B asks on the other instance while A's burst holds the whole window: it gets a slot when the window comes back.
+    ask(second!, 'B', 1);
+    await until(() => grants().some((grant) => grant.caller === 'B'));
+    const firstB = grants().find((grant) => grant.caller === 'B')!;
+    expect(firstB.waitedMs).toBeLessThan(1_200);
+    // A, with ~180 calls still waiting on its instance, now holds at most 8 of a window: B's next call is served at once.
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    ask(second!, 'B', 1);
+    await until(() => grants().filter((grant) => grant.caller === 'B').length === 2);
+    expect(grants().filter((grant) => grant.caller === 'B')[1]!.waitedMs).toBeLessThan(50);
+    const secondWindowOfA = grants().filter((grant) => grant.caller === 'A' && grant.at > firstB.at - 50 && grant.at < firstB.at + 800);
+    expect(secondWindowOfA.length).toBeLessThanOrEqual(8);
+    await all();
+  });
+
+  it('with UPSTREAM_FAIR_SHARE=off, serves the fleet first come, first served: one call behind a burst on its instance waits out its bound', async () => {
+    const [instance] = await fleet(1, 10, { fairShare: false });
+    const { ask, outcomes, grants, all } = recorder();
+    ask(instance!, 'A', 200);
+    await until(() => grants().length === 10);
+    ask(instance!, 'B', 1);
+    await all();
+    expect(outcomes.find((outcome) => outcome.caller === 'B')).toMatchObject({ granted: false });
+  });
+});
