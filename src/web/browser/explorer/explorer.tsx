@@ -75,7 +75,7 @@ function Explorer({ config }: { config: PageConfig }) {
             type="password"
             autoComplete="off"
             spellCheck={false}
-            placeholder="paste a token (needed when the gateway has AUTH_JWT_SECRET)"
+            placeholder="paste a token when the gateway asks for one"
             value={draft}
             onChange={(event) => setDraft(event.target.value)}
             onBlur={apply}

@@ -133,7 +133,7 @@ function connect(): void {
 function renderBar(): void {
   const input = h('input', {
     id: 'token', name: 'token', type: 'password', autocomplete: 'off', spellcheck: 'false',
-    placeholder: 'paste a token (needed when the gateway has AUTH_JWT_SECRET)', value: token,
+    placeholder: 'paste a token when the gateway asks for one', value: token,
   });
   replaceChildren(bar as HTMLElement,
     h('a', { class: 'bar-title', href: `/demo/orders/${encodeURIComponent(config.orderId)}` }, 'Live order page'),
