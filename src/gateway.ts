@@ -6,6 +6,8 @@ import { createTokenVerifier } from './auth/verify-token';
 import { DEVELOPMENT_ADMIN } from './auth/viewer';
 import type { Config } from './config';
 import { createOwnership } from './events/ownership';
+import { classifyEvent } from './events/classify-event';
+import { createKeyedSerializer } from './events/keyed-serializer';
 import { processEvent } from './events/process-event';
 import type { ContextDependencies } from './graphql/context';
 import { buildGatewaySchema } from './graphql/build-schema';
@@ -119,9 +121,12 @@ export async function startGateway(config: Config, deps: GatewayDependencies): P
     onBatch: (loader, size) => metrics.batchSize.observe({ loader }, size),
   };
   const processing = { replay, states: shared.states, ownership: createOwnership(upstream), logger };
+  const perObject = createKeyedSerializer();
   shared.queue.start(async (event, signal) => {
     try {
-      const outcome = await retryProcessing((attempt) => processEvent(event, processing, attempt), logger, event.id, { signal });
+      const subject = classifyEvent(event);
+      const outcome = await perObject.run(subject === null ? event.id : `${subject.kind}:${subject.objectId}`,
+        () => retryProcessing((attempt) => processEvent(event, processing, attempt), logger, event.id, { signal }));
       metrics.eventsPushed.inc({ outcome: outcome.kind });
     } catch (error) {
       // Cut short by shutdown is no failure: with Redis another instance takes the event over.
