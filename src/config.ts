@@ -29,6 +29,18 @@ export interface Config {
   readonly authJwtSecret: string | undefined;
   readonly production: boolean;
   readonly upstreamRateLimit: number;
+  /**
+   * Serve calls waiting for the upstream budget per caller in turn, and keep
+   * part of each window free of one caller's burst while others are about
+   * (UPSTREAM_FAIR_SHARE `on`/`off`, default on); off: first come, first served.
+   */
+  readonly upstreamFairShare: boolean;
+  /** Cost points a caller's bucket holds (CALLER_COST_LIMIT, default 6000; 0 turns the caller rate off). */
+  readonly callerCostLimit: number;
+  /** Cost points a caller's bucket gains per second (CALLER_COST_PER_SECOND, default 1000). */
+  readonly callerCostPerSecond: number;
+  /** Admins spend from a bucket too (CALLER_COST_ADMINS `on`/`off`, default off: admins are exempt). */
+  readonly callerCostAdmins: boolean;
   readonly logLevel: LogLevel;
   readonly simulatorPort: number;
   /** Largest computed query cost accepted (QUERY_MAX_COST, default 3000). */
@@ -111,6 +123,12 @@ export function loadConfig(env: Env = process.env): Config {
   if (production && webhookSecrets.length === 0) {
     throw new ConfigError('NODE_ENV=production requires DR_WEBHOOK_SECRET (unsigned webhooks would be accepted otherwise)');
   }
+  const queryMaxCost = readInteger('QUERY_MAX_COST', read('QUERY_MAX_COST'), 3000, 1, 1_000_000);
+  const callerCostLimit = readInteger('CALLER_COST_LIMIT', read('CALLER_COST_LIMIT'), 6000, 0, 100_000_000);
+  if (callerCostLimit !== 0 && callerCostLimit < queryMaxCost) {
+    // An operation the limits admit could then never be paid for: THROTTLED forever, whatever the caller waits.
+    throw new ConfigError(`CALLER_COST_LIMIT (${callerCostLimit}) must be at least QUERY_MAX_COST (${queryMaxCost}), or 0 to turn the caller rate off`);
+  }
   const logLevel = read('LOG_LEVEL') ?? 'info';
   if (!isLogLevel(logLevel)) {
     throw new ConfigError(`LOG_LEVEL must be one of ${LOG_LEVELS.join(', ')}, got "${logLevel}"`);
@@ -135,9 +153,13 @@ export function loadConfig(env: Env = process.env): Config {
     authJwtSecret,
     production,
     upstreamRateLimit: readInteger('UPSTREAM_RATE_LIMIT', read('UPSTREAM_RATE_LIMIT'), 25, 0, 100_000),
+    upstreamFairShare: readSwitch('UPSTREAM_FAIR_SHARE', read('UPSTREAM_FAIR_SHARE'), true),
+    callerCostLimit,
+    callerCostPerSecond: readInteger('CALLER_COST_PER_SECOND', read('CALLER_COST_PER_SECOND'), 1000, 1, 100_000_000),
+    callerCostAdmins: readSwitch('CALLER_COST_ADMINS', read('CALLER_COST_ADMINS'), false),
     logLevel,
     simulatorPort: readInteger('SIMULATOR_PORT', read('SIMULATOR_PORT'), 4010, 0, 65535),
-    queryMaxCost: readInteger('QUERY_MAX_COST', read('QUERY_MAX_COST'), 3000, 1, 1_000_000),
+    queryMaxCost,
     queryMaxDepth: readInteger('QUERY_MAX_DEPTH', read('QUERY_MAX_DEPTH'), 10, 2, 100),
     queryMaxAliases: readInteger('QUERY_MAX_ALIASES', read('QUERY_MAX_ALIASES'), 20, 0, 1000),
     queryMaxNodes: readInteger('QUERY_MAX_NODES', read('QUERY_MAX_NODES'), 1000, 10, 100_000),

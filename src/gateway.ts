@@ -84,8 +84,8 @@ export async function startGateway(config: Config, deps: GatewayDependencies): P
     connections: config.upstreamConnections,
     // With Redis the budget holds for every instance together.
     rateBudget: shared.redis === undefined
-      ? createMemoryRateBudget(config.upstreamRateLimit)
-      : createRedisRateBudget(shared.redis, config.upstreamRateLimit),
+      ? createMemoryRateBudget(config.upstreamRateLimit, { fairShare: config.upstreamFairShare })
+      : createRedisRateBudget(shared.redis, config.upstreamRateLimit, { fairShare: config.upstreamFairShare }),
   });
   const pubsub = deps.pubsub ?? shared.pubsub;
   // The replay log publishes through the pub/sub in use, so an overriding one keeps its own log.
@@ -138,7 +138,7 @@ export async function startGateway(config: Config, deps: GatewayDependencies): P
   const redisHealth = shared.redis === undefined ? undefined : watchRedis(shared.redis, metrics, logger);
 
   const schema = await buildGatewaySchema();
-  const pipeline = createOperationPipeline(schema, config, context, metrics, logger);
+  const pipeline = createOperationPipeline(schema, config, context, metrics, logger, shared.redis);
   await pipeline.apollo.start();
 
   const sse = createSseHandler({ pipeline, logger, ...(deps.sseKeepAliveMs === undefined ? {} : { keepAliveMs: deps.sseKeepAliveMs }) });

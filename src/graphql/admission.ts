@@ -1,4 +1,4 @@
-// The one gate every operation passes before any resolver runs, whatever carries it: size, parse, validation, allowlist, limits.
+// The one gate every operation passes before any resolver runs, whatever carries it: size, parse, validation, allowlist, limits, the caller's rate.
 import {
   type DocumentNode,
   type GraphQLError,
@@ -18,6 +18,7 @@ import { ErrorCode } from '../errors/codes';
 import { AdmissionError, badInput, tooComplex } from './admission-error';
 import type { Allowlist } from './allowlist';
 import { sha256 } from './allowlist';
+import type { CallerRate, ChargeTarget } from './caller-rate';
 import { type QueryLimits, measureCost, measureShape, mostRepeatedField } from './document-limits';
 import { findLongId } from './id-lengths';
 
@@ -66,6 +67,8 @@ export interface AdmissionOptions {
   maxIdLength: number;
   /** When set, only these documents run (PERSISTED_QUERIES_ALLOWLIST). */
   allowlist?: Allowlist | undefined;
+  /** The last step, the caller's own rate; absent, {@link Admission.charge} charges nothing. */
+  callerRate?: CallerRate | undefined;
 }
 
 /** The admission pipeline, in the contract's order. */
@@ -89,6 +92,16 @@ export interface Admission {
   ): AdmittedOperation;
   /** Both, for transports that hand over the raw text (the WebSocket, SSE). */
   admit(request: OperationRequest, transport: Transport): AdmittedOperation;
+  /**
+   * The last step, asynchronous because the caller's bucket may live in
+   * Redis: charges the operation admitted on `target` (its `admitted`, set
+   * from {@link Admission.operation} or {@link Admission.admit}) to the
+   * caller's rate, recording the charge on `target`. Every transport awaits
+   * it right after the synchronous checks and before anything runs. Rejects
+   * with a `THROTTLED` {@link AdmissionError} (429) when the caller's bucket
+   * holds less than the operation's cost.
+   */
+  charge(target: ChargeTarget): Promise<void>;
   /** The limits in force, for `extensions.cost`. */
   readonly limits: QueryLimits;
 }
@@ -128,7 +141,7 @@ type DocumentVerdict = { document: DocumentNode; queryHash: string } | { refusal
  * and its variables, follows validation and the allowlist.
  */
 export function createAdmission(schema: GraphQLSchema, options: AdmissionOptions): Admission {
-  const { limits, production, maxQueryBytes, maxIdLength, allowlist } = options;
+  const { limits, production, maxQueryBytes, maxIdLength, allowlist, callerRate } = options;
   const rules: readonly ValidationRule[] = production ? [...specifiedRules, NoSchemaIntrospectionCustomRule] : specifiedRules;
   const documents = new LRUCache<string, DocumentVerdict>({ max: DOCUMENTS_KEPT });
   const costs = new WeakMap<DocumentNode, LRUCache<string, OperationCost | AdmissionError>>();
@@ -253,6 +266,7 @@ export function createAdmission(schema: GraphQLSchema, options: AdmissionOptions
       const admitted = document(persistedText(request));
       return operation(admitted.document, admitted.queryHash, request, transport);
     },
+    charge: async (target) => callerRate?.charge(target),
   };
 }
 

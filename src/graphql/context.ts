@@ -11,6 +11,7 @@ import type { EventLoaderPool } from '../loaders/event-loader-pool';
 import type { GatewayContext, MutationRecord } from '../resolvers/resolver-context';
 import { countCalls } from '../upstream/call-counter';
 import type { AdmittedOperation, OperationCost } from './admission';
+import type { CallerCharge, ThrottleStatus } from './caller-rate';
 import type { OperationRecord } from './operation-log';
 
 /** What {@link createContext} needs from the gateway. */
@@ -34,8 +35,18 @@ export interface OperationContext extends GatewayContext {
   readonly record: OperationRecord;
   /** Set once the admission let the operation through. */
   admitted: AdmittedOperation | undefined;
-  /** What a refused operation was measured at, for `extensions.cost`. */
-  refusedCost: Partial<OperationCost> | undefined;
+  /** What a refused operation was measured at (and, THROTTLED, the caller's bucket), for `extensions.cost`. */
+  refusedCost: (Partial<OperationCost> & { throttleStatus?: ThrottleStatus }) | undefined;
+  /**
+   * Whose share of the upstream budget and whose cost bucket the operation
+   * spends: `sub:<token subject>`, or `ip:<client ip>` when the gateway runs
+   * without auth (every request is then the development admin).
+   */
+  readonly caller: string;
+  /** What the caller rate charged, once the admission's last step passed; undefined for exempt callers. */
+  charge: CallerCharge | undefined;
+  /** What the operation actually cost, once it ran (`extensions.cost.actualQueryCost`). */
+  actualCost: number | undefined;
 }
 
 /**
@@ -48,7 +59,8 @@ export interface OperationContext extends GatewayContext {
  */
 export function createContext(deps: ContextDependencies, record: OperationRecord, clientIp: string | undefined, viewer: Viewer): OperationContext {
   const { requestId } = record;
-  const callContext = { requestId, clientIp };
+  const caller = callerKey(deps.config, viewer, clientIp);
+  const callContext = { requestId, clientIp, caller };
   const counted = countCalls(deps.upstream);
   record.upstreamCalls = counted.count;
   let loaders: Loaders | undefined;
@@ -81,5 +93,17 @@ export function createContext(deps: ContextDependencies, record: OperationRecord
     record,
     admitted: undefined,
     refusedCost: undefined,
+    caller,
+    charge: undefined,
+    actualCost: undefined,
   };
+}
+
+/**
+ * The caller key of the runtime contract ("by token `sub`; by client IP
+ * without auth"). Without AUTH_JWT_SECRET every request is the same
+ * development admin, so the client's address is all that tells callers apart.
+ */
+export function callerKey(config: Pick<Config, 'authJwtSecret'>, viewer: Viewer, clientIp: string | undefined): string {
+  return config.authJwtSecret === undefined ? `ip:${clientIp ?? 'unknown'}` : `sub:${viewer.subject}`;
 }

@@ -148,8 +148,16 @@ export function measureShape(document: DocumentNode, operation: OperationDefinit
  * condition fixes the type they are costed on, and `first` comes from
  * literals or the operation's variables, the same wherever they are spread),
  * so the walk is linear in the document's size. The document must be valid.
+ * `returned`, when given, says how many items a paged field actually
+ * returned (after execution), and that count replaces its `first`.
  */
-export function measureCost(schema: GraphQLSchema, document: DocumentNode, operation: OperationDefinitionNode, variables: Record<string, unknown>): number {
+export function measureCost(
+  schema: GraphQLSchema,
+  document: DocumentNode,
+  operation: OperationDefinitionNode,
+  variables: Record<string, unknown>,
+  returned?: (node: FieldNode) => number,
+): number {
   const fragments = fragmentsOf(document);
   const memo = new Map<string, number>();
   const visiting = new Set<string>();
@@ -177,7 +185,7 @@ export function measureCost(schema: GraphQLSchema, document: DocumentNode, opera
     if (isLeafType(named)) return 0;
     const children = node.selectionSet === undefined || !isObjectType(named) ? 0 : ofSet(node.selectionSet, named);
     const key = `${parent.name}.${field.name}`;
-    if (PAGED_FIELDS.has(key)) return 2 + pageSize(field, node, variables) * children;
+    if (PAGED_FIELDS.has(key)) return 2 + (returned === undefined ? pageSize(field, node, variables) : returned(node)) * children;
     if (key === 'Order.fulfillments') return FAN_OUT_COST + children;
     return 1 + children;
   };

@@ -7,12 +7,17 @@ import type { Config } from '../config';
 import { createErrorFormatter } from '../errors/format-error';
 import type { Logger } from '../logger';
 import type { GatewayMetrics } from '../metrics/metrics';
+import type { RedisConnections } from '../redis/redis-connection';
 import { type Admission, createAdmission } from './admission';
 import { type Allowlist, createAllowlist, loadAllowlist } from './allowlist';
 import { createApollo } from './apollo';
+import { createCallerRate } from './caller-rate';
 import { type ContextDependencies, type OperationContext, createContext } from './context';
-import { CompiledExecutor } from './execute';
+import { type CostBuckets, createMemoryCostBuckets } from './cost-bucket';
+import type { CompiledExecutor } from './execute';
 import { type OperationLog, type OperationRecord, createOperationLog } from './operation-log';
+import { createRedisCostBuckets } from './redis-cost-bucket';
+import { SettlingExecutor } from './settling-executor';
 
 /** Everything a transport needs to run operations; transports hold no checks of their own. */
 export interface OperationPipeline {
@@ -31,18 +36,30 @@ export interface OperationPipeline {
   newContext(record: OperationRecord, clientIp: string | undefined, viewer: Viewer): OperationContext;
 }
 
-/** Builds the pipeline (Apollo is created, not started). */
-export function createOperationPipeline(schema: GraphQLSchema, config: Config, deps: ContextDependencies, metrics: GatewayMetrics, logger: Logger): OperationPipeline {
+/**
+ * Builds the pipeline (Apollo is created, not started). With `redis`, the
+ * callers' cost buckets are shared by every instance on it.
+ */
+export function createOperationPipeline(
+  schema: GraphQLSchema,
+  config: Config,
+  deps: ContextDependencies,
+  metrics: GatewayMetrics,
+  logger: Logger,
+  redis?: RedisConnections | undefined,
+): OperationPipeline {
   const allowlist = config.persistedQueriesAllowlist === undefined ? undefined : createAllowlist(loadAllowlist(config.persistedQueriesAllowlist));
   if (allowlist !== undefined) logger.info({ operations: allowlist.size }, 'persisted-query allowlist mode: only listed operations run');
+  const callerRate = createCallerRate(schema, { buckets: costBuckets(config, redis), chargeAdmins: config.callerCostAdmins });
   const admission = createAdmission(schema, {
     limits: { maxCost: config.queryMaxCost, maxDepth: config.queryMaxDepth, maxAliases: config.queryMaxAliases, maxNodes: config.queryMaxNodes },
     production: config.production,
     maxQueryBytes: config.queryMaxBytes,
     maxIdLength: config.idMaxLength,
     allowlist,
+    callerRate,
   });
-  const executor = new CompiledExecutor(schema);
+  const executor = new SettlingExecutor(schema, callerRate);
   const formatError = createErrorFormatter({
     production: config.production,
     onUnexpected: (error) => logger.error({ err: error }, 'unexpected error in a GraphQL operation'),
@@ -59,4 +76,11 @@ export function createOperationPipeline(schema: GraphQLSchema, config: Config, d
     authenticate: deps.authenticate,
     newContext: (record, clientIp, viewer) => createContext(deps, record, clientIp, viewer),
   };
+}
+
+/** The callers' cost buckets: none with CALLER_COST_LIMIT=0, in Redis with REDIS_URL, else in this process. */
+function costBuckets(config: Config, redis: RedisConnections | undefined): CostBuckets | undefined {
+  if (config.callerCostLimit === 0) return undefined;
+  const settings = { limit: config.callerCostLimit, perSecond: config.callerCostPerSecond };
+  return redis === undefined ? createMemoryCostBuckets(settings) : createRedisCostBuckets(redis, settings);
 }

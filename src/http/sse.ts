@@ -110,9 +110,12 @@ export function createSseHandler({ pipeline, logger, keepAliveMs = 12_000, maxBu
     }
     try {
       context.admitted = pipeline.admission.admit(operation, 'sse');
+      await pipeline.admission.charge(context);
     } catch (error) {
       record.operationName = operation.operationName ?? undefined;
       if (!(error instanceof AdmissionError)) throw error;
+      const { retryAfterSeconds } = error.extensions;
+      if (typeof retryAfterSeconds === 'number') response.setHeader('retry-after', String(retryAfterSeconds));
       return refuse(error.status, [format(error)]);
     }
     const admitted = context.admitted;

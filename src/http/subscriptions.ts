@@ -120,7 +120,7 @@ export function startSubscriptionServer(httpServer: Server, options: Subscriptio
       return true;
     },
     // Every operation, whatever its type, is admitted here; graphql-ws never parses or validates on its own.
-    onSubscribe: (ctx, id, payload) => {
+    onSubscribe: async (ctx, id, payload) => {
       const state = stateOf(ctx);
       // graphql-ws only reads operations once onConnect acknowledged the socket, which sets the state.
       if (state === undefined) return [new AuthenticationError('the connection is not initialised')];
@@ -139,6 +139,7 @@ export function startSubscriptionServer(httpServer: Server, options: Subscriptio
           state.subscriptions.add(id);
         }
         context.admitted = admitted;
+        await pipeline.admission.charge(context);
         state.operations.set(id, context);
         const args: ExecutionArgs = {
           schema: pipeline.schema,
@@ -149,6 +150,8 @@ export function startSubscriptionServer(httpServer: Server, options: Subscriptio
         };
         return args;
       } catch (error) {
+        // A subscription refused by the caller's rate was counted against the connection's cap already.
+        state.subscriptions.delete(id);
         record.operationName ??= typeof payload.operationName === 'string' ? payload.operationName : undefined;
         return refuse(context, record, error);
       }

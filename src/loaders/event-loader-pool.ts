@@ -3,6 +3,9 @@ import { type Viewer, scopeKey } from '../auth/viewer';
 import { createLoaders, type Loaders } from './create-loaders';
 import type { UpstreamClient } from '../upstream/client';
 
+/** The caller that loads for pushed events spend the upstream budget as (see `CallContext.caller`). */
+export const EVENTS_CALLER = 'events';
+
 /** Hands out the loaders of one event. */
 export interface EventLoaderPool {
   /**
@@ -30,7 +33,8 @@ export function createEventLoaderPool(upstream: UpstreamClient, { fetchConcurren
       const key = `${scopeKey(viewer)}\u0000${eventId}`;
       let loaders = pool.get(key);
       if (loaders === undefined) {
-        loaders = createLoaders(upstream, { requestId: `event:${eventId}` }, { fetchConcurrency, viewer });
+        // Pushed events spend the upstream budget as one caller of their own, in turn with the clients' queries.
+        loaders = createLoaders(upstream, { requestId: `event:${eventId}`, caller: EVENTS_CALLER }, { fetchConcurrency, viewer });
         pool.set(key, loaders);
         const timer = setTimeout(() => {
           pool.delete(key);

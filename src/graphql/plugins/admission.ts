@@ -2,6 +2,7 @@
 import type { ApolloServerPlugin } from '@apollo/server';
 import { type DocumentNode, parse } from 'graphql';
 
+import { ErrorCode } from '../../errors/codes';
 import type { Admission } from '../admission';
 import { AdmissionError } from '../admission-error';
 import type { OperationContext } from '../context';
@@ -12,8 +13,9 @@ import { costExtension } from '../cost-extension';
  * plugin sets in `didResolveSource` is the one Apollo executes: it skips its
  * own parse and validation (the admission did both, with the same rules it
  * applies to every transport). Refusals are thrown as {@link AdmissionError}s,
- * which Apollo answers with their HTTP status. Every answer gets
- * `extensions.cost`; the operation record learns the name, type and codes.
+ * which Apollo answers with their HTTP status (a `THROTTLED` one with a
+ * `Retry-After` header). Every answer gets `extensions.cost`; the operation
+ * record learns the name, type and codes.
  */
 export function admissionPlugin(admission: Admission): ApolloServerPlugin<OperationContext> {
   const placeholder = parse('{ __typename }');
@@ -21,12 +23,14 @@ export function admissionPlugin(admission: Admission): ApolloServerPlugin<Operat
     async requestDidStart({ contextValue }) {
       const { record } = contextValue;
       let pendingRefusal: unknown;
+      let retryAfterSeconds: unknown;
       const refused = (error: unknown): never => {
         record.refused = true;
         if (error instanceof AdmissionError) {
           record.codes.add(error.code);
           const cost = error.extensions.cost;
           if (typeof cost === 'object' && cost !== null) contextValue.refusedCost = cost;
+          if (error.code === ErrorCode.THROTTLED) retryAfterSeconds = error.extensions.retryAfterSeconds;
         }
         throw error;
       };
@@ -46,11 +50,13 @@ export function admissionPlugin(admission: Admission): ApolloServerPlugin<Operat
           record.operationName = operation?.name?.value ?? request.operationName ?? undefined;
           try {
             contextValue.admitted = admission.operation(document, queryHash, request, 'http');
+            await admission.charge(contextValue);
           } catch (error) {
             refused(error);
           }
         },
         async willSendResponse({ response }) {
+          if (typeof retryAfterSeconds === 'number') response.http.headers.set('retry-after', String(retryAfterSeconds));
           if (response.body.kind !== 'single') return;
           const result = response.body.singleResult;
           for (const error of result.errors ?? []) record.codes.add(String(error.extensions?.code ?? 'INTERNAL'));
