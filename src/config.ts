@@ -78,6 +78,14 @@ export interface Config {
    * (EXPLORER `on`/`off`; default on outside production, off in production).
    */
   readonly explorer: boolean;
+  /**
+   * How long an upstream object read for one request may serve later ones, in
+   * seconds (CACHE_TTL_SECONDS, default 60; 0 turns the cache off). Webhooks
+   * and the gateway's own writes invalidate it sooner.
+   */
+  readonly cacheTtlSeconds: number;
+  /** Bound of each instance's in-memory cache tier, in bytes (CACHE_MAX_BYTES, default 64 MiB; 0: no memory tier). */
+  readonly cacheMaxBytes: number;
   /** `<package name>/<version>`, sent upstream as `upstream-application-id`. */
   readonly applicationId: string;
 }
@@ -172,6 +180,10 @@ export function loadConfig(env: Env = process.env): Config {
     // At least 100 ms: less cannot even close a socket; at most 10 minutes, past any orchestrator's patience.
     shutdownGraceMs: readInteger('SHUTDOWN_GRACE_MS', read('SHUTDOWN_GRACE_MS'), 10_000, 100, 600_000),
     explorer: readSwitch('EXPLORER', read('EXPLORER'), !production),
+    // At most a day: past that, a missed webhook would be served for too long.
+    cacheTtlSeconds: readInteger('CACHE_TTL_SECONDS', read('CACHE_TTL_SECONDS'), 60, 0, 86_400),
+    // At most 16 GiB; 0 keeps nothing in memory (with Redis, every hit then comes from Redis).
+    cacheMaxBytes: readInteger('CACHE_MAX_BYTES', read('CACHE_MAX_BYTES'), 64 * 1024 * 1024, 0, 16 * 1024 * 1024 * 1024),
     applicationId: readApplicationId(),
   });
 }

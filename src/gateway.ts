@@ -5,6 +5,7 @@ import type { AddressInfo } from 'node:net';
 import { createTokenVerifier } from './auth/verify-token';
 import { DEVELOPMENT_ADMIN } from './auth/viewer';
 import type { Config } from './config';
+import { createEventInvalidation } from './events/invalidate-event';
 import { createOwnership } from './events/ownership';
 import { classifyEvent } from './events/classify-event';
 import { createKeyedSerializer } from './events/keyed-serializer';
@@ -29,6 +30,8 @@ import type { UpstreamCallRecord } from './upstream/client';
 import { onUnknownEnumValue } from './schema/enums/from-upstream';
 import { type UpstreamClient, createUpstreamClient } from './upstream/client';
 import { createMemoryRateBudget } from './upstream/rate-budget';
+import { cacheObserver } from './upstream/cache-metrics';
+import { createSharedCache } from './upstream/create-shared-cache';
 import { retryProcessing } from './events/retry-processing';
 import { DEMO_IDS } from './web/pages';
 import { ORDER_PAGE_PREFIX, createWebRoutes } from './web/web-routes';
@@ -90,7 +93,18 @@ export async function startGateway(config: Config, deps: GatewayDependencies): P
   const pubsub = deps.pubsub ?? shared.pubsub;
   // The replay log publishes through the pub/sub in use, so an overriding one keeps its own log.
   const replay = deps.pubsub === undefined ? shared.replay : createMemoryReplayLog(deps.pubsub, { maxEntries: config.eventReplayMax });
-  const metrics = createMetrics({ openSubscriptions: () => pubsub.listenerCount(), breakerStates: () => upstream.breakerStates?.() ?? {} });
+  const metrics = createMetrics({
+    openSubscriptions: () => pubsub.listenerCount(),
+    breakerStates: () => upstream.breakerStates?.() ?? {},
+    cacheMemoryBytes: () => cache.memoryBytes(),
+  });
+  // With Redis, every instance on the same key prefix shares it.
+  const cache = createSharedCache({
+    ttlSeconds: config.cacheTtlSeconds,
+    maxBytes: config.cacheMaxBytes,
+    redis: shared.redis,
+    observer: cacheObserver(metrics, logger),
+  });
   // Readiness asks once, fast: no retries, no breaker, outside the request budget.
   const probeClient = createUpstreamClient({
     baseUrl: config.upstreamBaseUrl,
@@ -108,7 +122,7 @@ export async function startGateway(config: Config, deps: GatewayDependencies): P
     metrics.upstreamDuration.observe({ endpoint }, call.durationMs / 1000);
     logger.debug({ endpoint, status: call.status, durationMs: Math.round(call.durationMs * 10) / 10 }, 'upstream call');
   };
-  const eventLoaders = createEventLoaderPool(upstream, { fetchConcurrency: config.upstreamFetchConcurrency });
+  const eventLoaders = createEventLoaderPool(upstream, { fetchConcurrency: config.upstreamFetchConcurrency, cache });
   const context: ContextDependencies = {
     config,
     logger,
@@ -117,10 +131,12 @@ export async function startGateway(config: Config, deps: GatewayDependencies): P
     replay,
     eventLoaders,
     idempotency: shared.idempotency,
+    cache,
     authenticate: config.authJwtSecret === undefined ? async () => DEVELOPMENT_ADMIN : createTokenVerifier(config.authJwtSecret),
     onBatch: (loader, size) => metrics.batchSize.observe({ loader }, size),
   };
-  const processing = { replay, states: shared.states, ownership: createOwnership(upstream), logger };
+  const ownership = createOwnership(upstream);
+  const processing = { replay, states: shared.states, ownership, logger };
   const perObject = createKeyedSerializer();
   shared.queue.start(async (event, signal) => {
     try {
@@ -136,6 +152,8 @@ export async function startGateway(config: Config, deps: GatewayDependencies): P
     }
   });
   const redisHealth = shared.redis === undefined ? undefined : watchRedis(shared.redis, metrics, logger);
+  // Runs before each new event is answered 202: see events/receiver.ts.
+  const invalidateEvent = createEventInvalidation({ cache, ownership, logger });
 
   const schema = await buildGatewaySchema();
   const pipeline = createOperationPipeline(schema, config, context, metrics, logger, shared.redis);
@@ -161,6 +179,7 @@ export async function startGateway(config: Config, deps: GatewayDependencies): P
       toleranceSeconds: config.webhookToleranceSeconds,
       eventLog: shared.eventLog,
       queue: shared.queue,
+      invalidate: invalidateEvent,
       logger,
       onOutcome: (outcome) => {
         metrics.webhookEvents.inc({ type: outcome.kind === 'accepted' ? outcome.event.type : 'unknown', outcome: outcome.kind });
@@ -217,6 +236,7 @@ export async function startGateway(config: Config, deps: GatewayDependencies): P
       await upstream.close();
       await probeClient.close();
       redisHealth?.stop();
+      cache.close();
       // Redis last: the queue and the pub/sub needed it until now.
       await shared.redis?.close();
     },

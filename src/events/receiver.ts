@@ -1,4 +1,4 @@
-// Decides what one webhook delivery means: signature check over the raw bytes, parse, de-dup, record in the queue. Knows no HTTP.
+// Decides what one webhook delivery means: signature check over the raw bytes, parse, de-dup, cache invalidation, record in the queue. Knows no HTTP.
 import type { EventLog } from './event-log';
 import type { EventQueue } from './event-queue';
 import { parseEvent, type UpstreamEvent } from './parse-event';
@@ -31,14 +31,22 @@ export interface ReceiverDependencies {
   eventLog: EventLog;
   /** Where an accepted event is recorded before it is answered. */
   queue: EventQueue;
+  /**
+   * Makes the shared cache forget what the event concerns, in every instance
+   * (`invalidate-event.ts`); rejects when it cannot. Absent: nothing is cached.
+   */
+  invalidate?: ((event: UpstreamEvent) => Promise<void>) | undefined;
 }
 
 /**
  * Decides the outcome of one delivery from its raw body bytes (the signature
- * covers them exactly) and headers. A new event is `accepted` only once it is
- * recorded in the queue; when the de-dup store or the queue cannot be reached
- * (Redis away) the outcome is `unavailable`, so upstream delivers again later.
- * Never throws for anything the delivery contains.
+ * covers them exactly) and headers. A new event is `accepted` only once every
+ * cached copy of what it concerns is invalidated and it is recorded in the
+ * queue, in that order: a read that starts after the 202, and every push of
+ * the event, reads past the cache. When the de-dup store, the cache or the
+ * queue cannot be reached (Redis away) the outcome is `unavailable`, so
+ * upstream delivers again later. Never throws for anything the delivery
+ * contains.
  */
 export async function receiveWebhook(rawBody: Buffer, headers: DeliveryHeaders, deps: ReceiverDependencies): Promise<ReceiptOutcome> {
   const header = headers['digitalriver-signature'];
@@ -55,9 +63,10 @@ export async function receiveWebhook(rawBody: Buffer, headers: DeliveryHeaders, 
   }
   if (!isNew) return { kind: 'duplicate', eventId: parsed.event.id };
   try {
+    await deps.invalidate?.(parsed.event);
     await deps.queue.enqueue(parsed.event);
   } catch (error) {
-    // Not recorded: forget the id so the redelivery is not taken for a duplicate.
+    // Not invalidated or not recorded: forget the id so the redelivery is not taken for a duplicate.
     await deps.eventLog.forget(parsed.event.id).catch(() => undefined);
     return { kind: 'unavailable', reason: error instanceof Error ? error.message : String(error) };
   }

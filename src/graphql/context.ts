@@ -10,6 +10,7 @@ import type { UpstreamClient } from '../upstream/client';
 import type { EventLoaderPool } from '../loaders/event-loader-pool';
 import type { GatewayContext, MutationRecord } from '../resolvers/resolver-context';
 import { countCalls } from '../upstream/call-counter';
+import type { SharedCache } from '../upstream/shared-cache';
 import type { AdmittedOperation, OperationCost } from './admission';
 import type { CallerCharge, ThrottleStatus } from './caller-rate';
 import type { OperationRecord } from './operation-log';
@@ -27,6 +28,8 @@ export interface ContextDependencies {
   readonly authenticate: (authorization: string | undefined) => Promise<Viewer>;
   /** Observes DataLoader batch sizes (metrics). */
   readonly onBatch?: ((loader: string, size: number) => void) | undefined;
+  /** The cross-request cache the loaders read through; absent: none. */
+  readonly cache?: SharedCache | undefined;
 }
 
 /** The resolvers' context plus what the pipeline keeps about the operation it belongs to. */
@@ -37,6 +40,8 @@ export interface OperationContext extends GatewayContext {
   admitted: AdmittedOperation | undefined;
   /** What a refused operation was measured at (and, THROTTLED, the caller's bucket), for `extensions.cost`. */
   refusedCost: (Partial<OperationCost> & { throttleStatus?: ThrottleStatus }) | undefined;
+  /** Answers the operation's loaders took from the shared cache instead of upstream, for `extensions.cost.cacheHits`. */
+  cacheHits(): number;
   /**
    * Whose share of the upstream budget and whose cost bucket the operation
    * spends: `sub:<token subject>`, or `ip:<client ip>` when the gateway runs
@@ -65,6 +70,7 @@ export function createContext(deps: ContextDependencies, record: OperationRecord
   record.upstreamCalls = counted.count;
   let loaders: Loaders | undefined;
   let logger: Logger | undefined;
+  let cacheHits = 0;
   return {
     requestId,
     clientIp,
@@ -75,7 +81,15 @@ export function createContext(deps: ContextDependencies, record: OperationRecord
       return logger;
     },
     get loaders(): Loaders {
-      loaders ??= createLoaders(counted.client, callContext, { fetchConcurrency: deps.config.upstreamFetchConcurrency, viewer, onBatch: deps.onBatch });
+      loaders ??= createLoaders(counted.client, callContext, {
+        fetchConcurrency: deps.config.upstreamFetchConcurrency,
+        viewer,
+        onBatch: deps.onBatch,
+        cache: deps.cache,
+        onCacheHits: (count) => {
+          cacheHits += count;
+        },
+      });
       return loaders;
     },
     set loaders(replacement: Loaders) {
@@ -93,6 +107,7 @@ export function createContext(deps: ContextDependencies, record: OperationRecord
     record,
     admitted: undefined,
     refusedCost: undefined,
+    cacheHits: () => cacheHits,
     caller,
     charge: undefined,
     actualCost: undefined,

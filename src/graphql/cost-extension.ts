@@ -18,6 +18,8 @@ export interface CostExtension {
   depth: number;
   /** Upstream requests the operation made. */
   upstreamCalls: number;
+  /** Answers its loaders took from the shared cache instead of upstream (CACHE_TTL_SECONDS). */
+  cacheHits: number;
   /** The caller's bucket after this operation; absent for callers the caller rate exempts (admins, unless CALLER_COST_ADMINS=on). */
   throttleStatus?: ThrottleStatus;
 }
@@ -32,6 +34,7 @@ export function costExtension(context: OperationContext | undefined, limits: Que
     maximumAvailable: limits.maxCost,
     depth: measured?.depth ?? 0,
     upstreamCalls: context?.upstreamCalls() ?? 0,
+    cacheHits: context?.cacheHits() ?? 0,
     ...(throttleStatus === undefined ? {} : { throttleStatus: { ...throttleStatus } }),
   };
 }

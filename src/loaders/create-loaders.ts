@@ -1,9 +1,10 @@
-// Builds the loaders of one GraphQL operation (or one pushed event, per caller scope): nothing is cached across requests.
+// Builds the loaders of one GraphQL operation (or one pushed event, per caller scope): per-request DataLoaders over the shared cross-request cache.
 import type DataLoader from 'dataloader';
 
 import type { Viewer } from '../auth/viewer';
 import { BadUserInputError, NotFoundError } from '../errors/graphql-errors';
 import type { CallContext, UpstreamClient } from '../upstream/client';
+import type { CacheInvalidator, SharedCache } from '../upstream/shared-cache';
 import type { UpstreamFulfillmentCancellation, UpstreamOrder, UpstreamPage, UpstreamQuery } from '../upstream/types';
 import { type CancellationPageQuery, customerCancellationPage } from './customer-cancellation-page';
 import { createCustomerScope } from './customer-scope';
@@ -24,6 +25,12 @@ export interface Loaders {
   payments: PaymentLoaders;
   /** The scoping rule these loaders enforce. */
   guard: ScopeGuard;
+  /**
+   * The shared cache these loaders read through, for the writes of the same
+   * operation to invalidate what they change (see `upstream/writes.ts`);
+   * undefined without one.
+   */
+  cache: CacheInvalidator | undefined;
   /** Records orders that arrived another way (an event), priming every loader they feed; invisible ones are skipped. */
   primeOrderObjects(orders: readonly UpstreamOrder[]): void;
   /**
@@ -47,6 +54,14 @@ export interface LoaderOptions {
   viewer: Viewer;
   /** Observes every batch (metrics). */
   onBatch?: ((loader: string, size: number) => void) | undefined;
+  /**
+   * The cross-request cache every by-id and by-order batch asks first (a
+   * customer's ownership sets and listing pages are always read upstream).
+   * Absent: every key is fetched.
+   */
+  cache?: SharedCache | undefined;
+  /** Told how many cached answers each batch used (extensions.cost.cacheHits). */
+  onCacheHits?: ((count: number) => void) | undefined;
 }
 
 /**
@@ -65,7 +80,15 @@ export function createLoaders(client: UpstreamClient, context: CallContext, opti
     },
   });
   const guard = createScopeGuard(viewer, scope, () => orders as DataLoader<string, UpstreamOrder>);
-  const env: LoaderEnv = { client, context, guard: () => guard, concurrency: options.fetchConcurrency, onBatch: options.onBatch };
+  const env: LoaderEnv = {
+    client,
+    context,
+    guard: () => guard,
+    concurrency: options.fetchConcurrency,
+    onBatch: options.onBatch,
+    cache: options.cache,
+    onCacheHits: options.onCacheHits,
+  };
   const payments = createPaymentLoaders(env);
   orders = createOrderLoader(env, (order) => payments.primeFromOrder(order));
   const loadedOrders = orders;
@@ -95,6 +118,7 @@ export function createLoaders(client: UpstreamClient, context: CallContext, opti
     fulfillments: createFulfillmentLoaders(env),
     payments,
     guard,
+    cache: options.cache,
     primeOrderObjects,
     async orderPage(query) {
       if (viewer.kind === 'admin') {

@@ -2,6 +2,7 @@
 import { type Viewer, scopeKey } from '../auth/viewer';
 import { createLoaders, type Loaders } from './create-loaders';
 import type { UpstreamClient } from '../upstream/client';
+import type { SharedCache } from '../upstream/shared-cache';
 
 /** The caller that loads for pushed events spend the upstream budget as (see `CallContext.caller`). */
 export const EVENTS_CALLER = 'events';
@@ -23,9 +24,15 @@ export interface EventLoaderPoolOptions {
   fetchConcurrency: number;
   /** How long an event's loaders live after their creation. Defaults to 10_000. */
   ttlMs?: number;
+  /**
+   * The shared cache the loaders read through. Safe for pushes: an event is
+   * published only after it invalidated what it concerns, and an event's
+   * loaders are made on its first push, so they read what followed it.
+   */
+  cache?: SharedCache | undefined;
 }
 
-export function createEventLoaderPool(upstream: UpstreamClient, { fetchConcurrency, ttlMs = 10_000 }: EventLoaderPoolOptions): EventLoaderPool {
+export function createEventLoaderPool(upstream: UpstreamClient, { fetchConcurrency, ttlMs = 10_000, cache }: EventLoaderPoolOptions): EventLoaderPool {
   const pool = new Map<string, Loaders>();
   const timers = new Set<NodeJS.Timeout>();
   return {
@@ -34,7 +41,7 @@ export function createEventLoaderPool(upstream: UpstreamClient, { fetchConcurren
       let loaders = pool.get(key);
       if (loaders === undefined) {
         // Pushed events spend the upstream budget as one caller of their own, in turn with the clients' queries.
-        loaders = createLoaders(upstream, { requestId: `event:${eventId}`, caller: EVENTS_CALLER }, { fetchConcurrency, viewer });
+        loaders = createLoaders(upstream, { requestId: `event:${eventId}`, caller: EVENTS_CALLER }, { fetchConcurrency, viewer, cache });
         pool.set(key, loaders);
         const timer = setTimeout(() => {
           pool.delete(key);

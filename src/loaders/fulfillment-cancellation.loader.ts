@@ -1,13 +1,15 @@
-// Fulfillment cancellations by id (`?ids=`), by order (`?upstreamIds=`, 100 keys per call) and by fulfillment order (`?fulfillmentOrderId=`), every page followed.
+// Fulfillment cancellations by id (`?ids=`), by order (`?upstreamIds=`, 100 keys per call) and by fulfillment order (`?fulfillmentOrderId=`), through the shared cache, every page followed.
 import DataLoader from 'dataloader';
 
 import { UPSTREAM_PAGE_LIMIT, listAll } from '../upstream/paginate';
+import { fulfillmentOrderScope, orderScope } from '../upstream/shared-cache';
 import type { UpstreamFulfillmentCancellation } from '../upstream/types';
 import { groupByKeys } from './align-to-keys';
-import { orderVisibility } from './fulfillment-order.loader';
+import { orderVisibility, visibleOrders } from './fulfillment-order.loader';
 import { listByIds } from './list-by-ids';
 import { type LoaderEnv, observed } from './loader-env';
 import { mapWithConcurrency } from './map-with-concurrency';
+import { ownedByViewer, throughCache } from './through-cache';
 
 type Cancellation = UpstreamFulfillmentCancellation;
 
@@ -78,10 +80,21 @@ export function createFulfillmentCancellationLoaders(
 ): FulfillmentCancellationLoaders {
   const { client, context, concurrency } = env;
   const guard = env.guard();
+  const idOf = (item: Cancellation): string => item.id;
   const byId = new DataLoader<string, Cancellation>(
     observed(env, 'fulfillmentCancellations.byId', async (ids: readonly string[]) => guard.filterByOwner(
-      await listByIds<Cancellation>(client, 'fulfillment-cancellations', 'FulfillmentCancellation', ids, context),
-      'FulfillmentCancellation', (item) => item.id, ownerOf,
+      await throughCache<Cancellation>(env, {
+        kind: 'cancellation',
+        keys: ids,
+        fetch: (keys) => listByIds<Cancellation>(client, 'fulfillment-cancellations', 'FulfillmentCancellation', keys, context),
+        // Its fulfillment order's scope always: every event about it names that fulfillment order, not always its order.
+        scopesOf: (_id, item) => [
+          fulfillmentOrderScope(String(item.fulfillmentOrderId)),
+          ...(item.upstreamId === undefined ? [] : [orderScope(String(item.upstreamId))]),
+        ],
+        usable: ownedByViewer(guard, 'FulfillmentCancellation', idOf, ownerOf),
+      }),
+      'FulfillmentCancellation', idOf, ownerOf,
     )),
     { maxBatchSize: UPSTREAM_PAGE_LIMIT },
   );
@@ -89,16 +102,25 @@ export function createFulfillmentCancellationLoaders(
   const loaded = new Map<string, Cancellation[]>();
   const byOrderId = new DataLoader<string, Cancellation[]>(
     observed(env, 'fulfillmentCancellations.byOrderId', async (orderIds: readonly string[]) => {
-      const [found, visibility] = await Promise.all([
-        listAll<Cancellation>(client, 'fulfillment-cancellations', { upstreamIds: orderIds }, context).catch(toError),
-        Promise.all(orderIds.map((orderId) => orderVisibility(guard, orderId))),
-      ]);
-      // Returned per key rather than thrown: DataLoader keeps a per-key error
-      // cached, so every field that needs this batch reports the one failure
-      // instead of asking upstream again.
-      if (found instanceof Error) return orderIds.map(() => found);
-      const groups = groupByKeys(orderIds, found, (item) => (item.upstreamId === undefined ? undefined : String(item.upstreamId)));
+      // The order checks run beside the cache read and the list call.
+      const checks = Promise.all(orderIds.map((orderId) => orderVisibility(guard, orderId)));
+      const groups = await throughCache<Cancellation[]>(env, {
+        kind: 'cancellationsOfOrder',
+        keys: orderIds,
+        // Returned per key rather than thrown: DataLoader keeps a per-key error
+        // cached, so every field that needs this batch reports the one failure
+        // instead of asking upstream again.
+        fetch: (keys) => listAll<Cancellation>(client, 'fulfillment-cancellations', { upstreamIds: keys }, context).then(
+          (found) => groupByKeys(keys, found, (item) => (item.upstreamId === undefined ? undefined : String(item.upstreamId))),
+          (error: unknown) => keys.map(() => toError(error)),
+        ),
+        // Every member names this order as upstreamId, so every event about one of them names the order.
+        scopesOf: (orderId) => [orderScope(orderId)],
+        usable: visibleOrders(guard, orderIds, checks),
+      });
+      const visibility = await checks;
       return groups.map((group, index) => {
+        if (group instanceof Error) return group;
         const visible = visibility[index];
         if (visible instanceof Error) return visible;
         const orderId = orderIds[index] as string;
@@ -116,16 +138,35 @@ export function createFulfillmentCancellationLoaders(
   // (§8.1), so each key is its own call; concurrency is bounded to spare the
   // rate budget.
   const byFulfillmentOrderId = new DataLoader<string, Cancellation[]>(
-    observed(env, 'fulfillmentCancellations.byFulfillmentOrderId', async (fulfillmentOrderIds: readonly string[]) =>
-      mapWithConcurrency(fulfillmentOrderIds, concurrency, async (fulfillmentOrderId) => {
-        const [found] = await Promise.all([
-          listAll<Cancellation>(client, 'fulfillment-cancellations', { fulfillmentOrderId }, context),
-          guard.requireOrder(ownerOfFulfillmentOrder.get(fulfillmentOrderId) ?? null, 'FulfillmentOrder', fulfillmentOrderId),
-        ]);
-        const own = found.filter((item) => String(item.fulfillmentOrderId) === fulfillmentOrderId);
-        for (const item of own) byId.prime(item.id, item);
-        return own;
-      })),
+    observed(env, 'fulfillmentCancellations.byFulfillmentOrderId', async (fulfillmentOrderIds: readonly string[]) => {
+      // The owner checks run beside the cache read and the calls; a refused one fails its key (NOT_FOUND).
+      const checks = Promise.all(fulfillmentOrderIds.map((fulfillmentOrderId) =>
+        guard.requireOrder(ownerOfFulfillmentOrder.get(fulfillmentOrderId) ?? null, 'FulfillmentOrder', fulfillmentOrderId).then(() => true as const, toError)));
+      const lists = await throughCache<Cancellation[]>(env, {
+        kind: 'cancellationsOfFulfillmentOrder',
+        keys: fulfillmentOrderIds,
+        fetch: (keys) => mapWithConcurrency(keys, concurrency, async (fulfillmentOrderId) =>
+          (await listAll<Cancellation>(client, 'fulfillment-cancellations', { fulfillmentOrderId }, context))
+            .filter((item) => String(item.fulfillmentOrderId) === fulfillmentOrderId)),
+        // Every event about a member names this fulfillment order; its order too, when known.
+        scopesOf: (fulfillmentOrderId) => {
+          const orderId = ownerOfFulfillmentOrder.get(fulfillmentOrderId) ?? null;
+          return [fulfillmentOrderScope(fulfillmentOrderId), ...(orderId === null ? [] : [orderScope(orderId)])];
+        },
+        usable: guard.scope === undefined ? undefined : async (hits) => {
+          const checked = await checks;
+          return hits.map(({ key }) => checked[fulfillmentOrderIds.indexOf(key)] === true);
+        },
+      });
+      const checked = await checks;
+      return lists.map((list, index) => {
+        const check = checked[index];
+        if (check instanceof Error) return check;
+        if (list instanceof Error) return list;
+        for (const item of list) byId.prime(item.id, item);
+        return list;
+      });
+    }),
     { maxBatchSize: UPSTREAM_PAGE_LIMIT },
   );
   const byFulfillmentOrder = (fulfillmentOrderId: string, orderId: string | null): Promise<readonly Cancellation[]> => {

@@ -1,13 +1,15 @@
-// Fulfillment orders by id (`?ids=`) and by order (`?upstreamIds=`), 100 keys per call, every page followed.
+// Fulfillment orders by id (`?ids=`) and by order (`?upstreamIds=`), through the shared cache, 100 keys per call, every page followed.
 import DataLoader from 'dataloader';
 
 import { NotFoundError } from '../errors/graphql-errors';
 import { UPSTREAM_PAGE_LIMIT, listAll } from '../upstream/paginate';
+import { fulfillmentOrderScope, orderScope } from '../upstream/shared-cache';
 import type { UpstreamFulfillmentOrder } from '../upstream/types';
 import { groupByKeys } from './align-to-keys';
 import { listByIds } from './list-by-ids';
 import { type LoaderEnv, observed } from './loader-env';
 import type { ScopeGuard } from './scope-guard';
+import { ownedByViewer, throughCache } from './through-cache';
 
 /** The two fulfillment-order loaders; each fills the other's cache with what it fetched. */
 export interface FulfillmentOrderLoaders {
@@ -20,33 +22,50 @@ export interface FulfillmentOrderLoaders {
   byOrderId: DataLoader<string, UpstreamFulfillmentOrder[]>;
 }
 
+const idOf = (item: UpstreamFulfillmentOrder): string => String(item.id);
+const ownerOf = (item: UpstreamFulfillmentOrder): string | null => (item.upstreamId === undefined ? null : String(item.upstreamId));
+
 export function createFulfillmentOrderLoaders(env: LoaderEnv): FulfillmentOrderLoaders {
   const { client, context } = env;
   const guard = env.guard();
   const byId = new DataLoader<string, UpstreamFulfillmentOrder>(
     observed(env, 'fulfillmentOrders.byId', async (ids: readonly string[]) => guard.filterByOwner(
-      await listByIds<UpstreamFulfillmentOrder>(client, 'fulfillment-orders', 'FulfillmentOrder', ids, context),
-      'FulfillmentOrder', (item) => String(item.id), (item) => (item.upstreamId === undefined ? null : String(item.upstreamId)),
+      await throughCache<UpstreamFulfillmentOrder>(env, {
+        kind: 'fulfillmentOrder',
+        keys: ids,
+        fetch: (keys) => listByIds<UpstreamFulfillmentOrder>(client, 'fulfillment-orders', 'FulfillmentOrder', keys, context),
+        // One without an order is not cached: no order event could reach it.
+        scopesOf: (id, item) => (item.upstreamId === undefined ? null : [orderScope(String(item.upstreamId)), fulfillmentOrderScope(id)]),
+        usable: ownedByViewer(guard, 'FulfillmentOrder', idOf, ownerOf),
+      }),
+      'FulfillmentOrder', idOf, ownerOf,
     )),
     { maxBatchSize: UPSTREAM_PAGE_LIMIT },
   );
   const byOrderId = new DataLoader<string, UpstreamFulfillmentOrder[]>(
     observed(env, 'fulfillmentOrders.byOrderId', async (orderIds: readonly string[]) => {
-      // The order check runs beside the list call (free for admins), not after it.
-      const [found, visibility] = await Promise.all([
-        listAll<UpstreamFulfillmentOrder>(client, 'fulfillment-orders', { upstreamIds: orderIds }, context)
-          .catch((error: unknown) => (error instanceof Error ? error : new Error(String(error)))),
-        Promise.all(orderIds.map((orderId) => orderVisibility(guard, orderId))),
-      ]);
-      // Returned per key rather than thrown: DataLoader keeps a per-key error
-      // cached, so the fields that need this batch report the one failure
-      // instead of asking upstream again.
-      if (found instanceof Error) return orderIds.map(() => found);
-      const groups = groupByKeys(orderIds, found, (item) => (item.upstreamId === undefined ? undefined : String(item.upstreamId)));
-      return groups.map((group, index) => {
-        const visible = visibility[index];
-        if (visible instanceof Error) return visible;
-        if (visible !== true) return [];
+      // The order check runs beside the cache read and the list call (free for admins), not after them.
+      const visibility = Promise.all(orderIds.map((orderId) => orderVisibility(guard, orderId)));
+      const found = await throughCache<UpstreamFulfillmentOrder[]>(env, {
+        kind: 'fulfillmentOrdersOfOrder',
+        keys: orderIds,
+        // Returned per key rather than thrown: DataLoader keeps a per-key error
+        // cached, so the fields that need this batch report the one failure
+        // instead of asking upstream again.
+        fetch: (keys) => listAll<UpstreamFulfillmentOrder>(client, 'fulfillment-orders', { upstreamIds: keys }, context).then(
+          (items) => groupByKeys(keys, items, (item) => (item.upstreamId === undefined ? undefined : String(item.upstreamId))),
+          (error: unknown) => keys.map(() => toError(error)),
+        ),
+        // Each member's own scope too: an event that names only the fulfillment order reaches the list.
+        scopesOf: (orderId, group) => [orderScope(orderId), ...group.map((item) => fulfillmentOrderScope(String(item.id)))],
+        usable: visibleOrders(guard, orderIds, visibility),
+      });
+      const visible = await visibility;
+      return found.map((group, index) => {
+        if (group instanceof Error) return group;
+        const seen = visible[index];
+        if (seen instanceof Error) return seen;
+        if (seen !== true) return [];
         for (const item of group) byId.prime(String(item.id), item);
         return group;
       });
@@ -67,4 +86,27 @@ export function orderVisibility(guard: ScopeGuard, orderId: string): Promise<boo
     () => true,
     (error: unknown) => (error instanceof NotFoundError ? false : error instanceof Error ? error : new Error(String(error))),
   );
+}
+
+/**
+ * The `usable` rule of a by-order list: a customer is given a cached list only
+ * for an order they may see (the others are fetched as before, and then read
+ * as none), so cached lists cost them what uncached ones do. Undefined for an
+ * admin.
+ */
+export function visibleOrders<T>(
+  guard: ScopeGuard,
+  orderIds: readonly string[],
+  visibility: Promise<ReadonlyArray<boolean | Error>>,
+): ((hits: ReadonlyArray<{ key: string; value: T }>) => Promise<readonly boolean[]>) | undefined {
+  if (guard.scope === undefined) return undefined;
+  return async (hits) => {
+    const visible = await visibility;
+    return hits.map(({ key }) => visible[orderIds.indexOf(key)] === true);
+  };
+}
+
+// Private: a rejection reason as an Error, so it can fill DataLoader slots.
+function toError(error: unknown): Error {
+  return error instanceof Error ? error : new Error(String(error));
 }

@@ -1,7 +1,8 @@
-// What every loader factory of one operation shares: the client, the call context, the scope guard, limits and the batch observer.
+// What every loader factory of one operation shares: the client, the call context, the scope guard, the shared cache, limits and the observers.
 import type { BatchLoadFn } from 'dataloader';
 
 import type { CallContext, UpstreamClient } from '../upstream/client';
+import type { SharedCache } from '../upstream/shared-cache';
 import type { ScopeGuard } from './scope-guard';
 
 /** The environment of one operation's loaders. */
@@ -14,6 +15,10 @@ export interface LoaderEnv {
   concurrency: number;
   /** Observes every batch (metrics: DataLoader batch sizes). */
   onBatch?: ((loader: string, size: number) => void) | undefined;
+  /** The cross-request cache each batch asks before calling upstream; absent: every key is fetched. */
+  cache?: SharedCache | undefined;
+  /** Told how many cached answers a batch used (extensions.cost.cacheHits). */
+  onCacheHits?: ((count: number) => void) | undefined;
 }
 
 /** Wraps a batch function so each batch is reported under `name` before it runs. */

@@ -1,12 +1,14 @@
-// Charges and sources: primed from the order's embedded payment block, fetched one by one (bounded) only when not primed.
+// Charges and sources: primed from the order's embedded payment block, else from the shared cache or fetched one by one (bounded).
 import DataLoader from 'dataloader';
 
 import { NotFoundError } from '../errors/graphql-errors';
 import { UpstreamError } from '../upstream/errors';
 import type { UpstreamCharge, UpstreamOrder, UpstreamSource } from '../upstream/types';
 import { canSeeOrder } from '../auth/viewer';
+import { orderScope, sourceScope } from '../upstream/shared-cache';
 import { mapWithConcurrency } from './map-with-concurrency';
 import { type LoaderEnv, observed } from './loader-env';
+import { ownedByViewer, throughCache } from './through-cache';
 
 export interface PaymentLoaders {
   /** A charge as the graph needs it: the embedded copy when the order was loaded, else `GET /charges/{id}`. */
@@ -45,12 +47,25 @@ export function createPaymentLoaders(env: LoaderEnv): PaymentLoaders {
     }
   };
   const fetchCharge = fetchOne<UpstreamCharge>('charges', 'Charge');
+  const chargeId = (charge: UpstreamCharge): string => charge.id;
+  const chargeOwner = (charge: UpstreamCharge): string | null => charge.orderId ?? null;
   // The owner check reads the customer's order ids (loaded beside the fetches,
   // once per operation), so another customer's charge and a missing one
   // (404) cost the same calls.
   const fullCharges = new DataLoader<string, UpstreamCharge>(observed(env, 'charges', (ids: readonly string[]) => guard.filterByOwner(
-    mapWithConcurrency(ids, concurrency, fetchCharge),
-    'Charge', (charge) => charge.id, (charge) => charge.orderId ?? null,
+    throughCache<UpstreamCharge>(env, {
+      kind: 'charge',
+      keys: ids,
+      fetch: (keys) => mapWithConcurrency(keys, concurrency, fetchCharge),
+      // One that names no order is not cached: no order event could reach it.
+      scopesOf: (_id, charge) => (charge.orderId === undefined ? null : [orderScope(String(charge.orderId))]),
+      usable: ownedByViewer(guard, 'Charge', chargeId, chargeOwner),
+    }).then((loaded) => {
+      // A cached charge is as full as the one fetched to cache it.
+      for (const charge of loaded) if (!(charge instanceof Error)) fetched.add(charge);
+      return loaded;
+    }),
+    'Charge', chargeId, chargeOwner,
   )));
   // Embedded copies are kept as they came and completed on first use: a
   // 50-order page embeds ~150 charges and sources, and copying and priming
@@ -76,15 +91,28 @@ export function createPaymentLoaders(env: LoaderEnv): PaymentLoaders {
       return embedded === undefined ? fullCharges.load(id) : chargeFromOrder(embedded);
     }));
   const fetchSource = fetchOne<UpstreamSource>('sources', 'Source');
-  // A source names no order; it is visible to the customer it belongs to.
-  const sources = new DataLoader<string, UpstreamSource>(observed(env, 'sources', (ids: readonly string[]) =>
-    mapWithConcurrency(ids, concurrency, async (id) => {
+  // A source names no order; it is visible to the customer it belongs to. One
+  // embedded in an order this operation loaded needs no lookup; the others
+  // come from the shared cache or `GET /sources/{id}`.
+  const visibleSource = (id: string, source: UpstreamSource): UpstreamSource | Error =>
+    (canSeeOrder(guard.viewer, source.customerId) ? source : new NotFoundError('Source', id));
+  const sources = new DataLoader<string, UpstreamSource>(observed(env, 'sources', async (ids: readonly string[]) => {
+    const alone = ids.filter((id) => !embeddedSources.has(id));
+    const loaded = alone.length === 0 ? [] : await throughCache<UpstreamSource>(env, {
+      kind: 'source',
+      keys: alone,
+      fetch: (keys) => mapWithConcurrency(keys, concurrency, fetchSource),
+      scopesOf: (id) => [sourceScope(id)],
+      usable: guard.viewer.kind === 'admin' ? undefined : async (hits) => hits.map(({ value }) => canSeeOrder(guard.viewer, value.customerId)),
+    });
+    const byId = new Map(alone.map((id, index) => [id, loaded[index] as UpstreamSource | Error]));
+    return ids.map((id) => {
       const embedded = embeddedSources.get(id);
       if (embedded !== undefined) return sourceFromOrder(embedded);
-      const source = await fetchSource(id);
-      if (!canSeeOrder(guard.viewer, source.customerId)) throw new NotFoundError('Source', id);
-      return source;
-    })));
+      const source = byId.get(id) as UpstreamSource | Error;
+      return source instanceof Error ? source : visibleSource(id, source);
+    });
+  }));
 
   return {
     charges,

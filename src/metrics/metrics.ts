@@ -13,6 +13,12 @@ export interface GatewayMetrics {
   eventsPushed: Counter<'outcome'>;
   redisRoundTrip: Histogram;
   redisErrors: Counter;
+  /** Keys the shared cache answered (hit), missed, or could not be asked for (bypass: Redis away); real upstream calls are `upstreamCalls`. */
+  cacheLookups: Counter<'kind' | 'result'>;
+  /** Scopes invalidated in the shared cache, by origin (webhook, mutation) and outcome (ok, failed). */
+  cacheInvalidations: Counter<'origin' | 'outcome'>;
+  /** Entries the memory tier dropped to stay within CACHE_MAX_BYTES. */
+  cacheEvictions: Counter;
 }
 
 /**
@@ -22,6 +28,8 @@ export interface GatewayMetrics {
 export function createMetrics(sources: {
   openSubscriptions: () => number;
   breakerStates?: () => Record<string, string>;
+  /** Bytes held by the shared cache's memory tier. */
+  cacheMemoryBytes?: () => number;
 }): GatewayMetrics {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'gateway_' });
@@ -36,7 +44,14 @@ export function createMetrics(sources: {
     redisRoundTrip: new Histogram({ name: 'gateway_redis_roundtrip_seconds', help: 'Redis PING round-trip time (REDIS_URL only).', buckets: [0.0005, 0.001, 0.0025, 0.005, 0.01, 0.025, 0.05, 0.1, 0.5], registers: [registry] }),
     redisErrors: new Counter({ name: 'gateway_redis_errors_total', help: 'Failed Redis health checks (REDIS_URL only).', registers: [registry] }),
     eventsPushed: new Counter({ name: 'gateway_events_published_total', help: 'Events published to subscribers by this instance, by outcome.', labelNames: ['outcome'], registers: [registry] }),
+    cacheLookups: new Counter({ name: 'gateway_cache_lookups_total', help: 'Keys asked of the shared cache, by kind and result (hit, miss, bypass: not asked because Redis is away). Real upstream calls are gateway_upstream_calls_total.', labelNames: ['kind', 'result'], registers: [registry] }),
+    cacheInvalidations: new Counter({ name: 'gateway_cache_invalidations_total', help: 'Scopes (an order, a fulfillment order, a source) invalidated in the shared cache, by origin (webhook, mutation) and outcome (ok, failed).', labelNames: ['origin', 'outcome'], registers: [registry] }),
+    cacheEvictions: new Counter({ name: 'gateway_cache_evictions_total', help: 'Entries the shared cache\'s memory tier dropped to stay within CACHE_MAX_BYTES.', registers: [registry] }),
   };
+  if (sources.cacheMemoryBytes !== undefined) {
+    const bytes = sources.cacheMemoryBytes;
+    new Gauge({ name: 'gateway_cache_memory_bytes', help: 'Bytes held by the shared cache\'s memory tier (JSON characters, keys and scopes).', registers: [registry], collect() { this.set(bytes()); } });
+  }
   new Gauge({ name: 'gateway_subscriptions_open', help: 'Open GraphQL subscriptions.', registers: [registry], collect() { this.set(sources.openSubscriptions()); } });
   if (sources.breakerStates !== undefined) {
     const states = sources.breakerStates;

@@ -94,5 +94,5 @@ async function perform(input: CreateFulfillmentCancellationInput, ctx: GatewayCo
       ...(orderId === null ? {} : { upstreamId: orderId }),
       ...(input.reason == null ? {} : { reason: input.reason }),
       items: input.items.map((line) => ({ fulfillmentOrderItemId: line.fulfillmentOrderItemId, quantity: line.quantity })),
-    }, ctx.callContext, idempotencyKey));
+    }, ctx.callContext, idempotencyKey, ctx.loaders.cache));
 }

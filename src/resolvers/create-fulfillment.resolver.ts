@@ -97,5 +97,5 @@ async function perform(input: CreateFulfillmentInput, ctx: GatewayContext, idemp
       ...(input.trackingCompany == null ? {} : { trackingCompany: input.trackingCompany }),
       ...(input.trackingNumber == null ? {} : { trackingNumber: input.trackingNumber }),
       ...(input.trackingUrl == null ? {} : { trackingUrl: input.trackingUrl }),
-    }, ctx.callContext, idempotencyKey));
+    }, ctx.callContext, idempotencyKey, ctx.loaders.cache));
 }

@@ -57,7 +57,8 @@ describe('upstream errors', () => {
   let chargeId: string;
 
   beforeAll(async () => {
-    stack = await startStack({ UPSTREAM_TIMEOUT_MS: '300' });
+    // Faults act on upstream calls: the shared cache is off, so each test's reads reach upstream.
+    stack = await startStack({ UPSTREAM_TIMEOUT_MS: '300', CACHE_TTL_SECONDS: '0' });
     const orders = await simListAll<{ id: string; payment?: { charges?: Array<{ id: string }> } }>(stack.simulator, '/orders');
     const withCharge = orders.find((order) => (order.payment?.charges?.length ?? 0) > 0)!;
     orderId = withCharge.id;

@@ -30,7 +30,8 @@ describe('mutation input belongs to its target', () => {
 
   beforeAll(async () => {
     // The fulfiller waits a minute, so a cancellation stays pending until a test decides it.
-    stack = await startStack({ AUTH_JWT_SECRET: TEST_JWT_SECRET }, { fulfillerDelayMs: 60_000 });
+    // These tests count upstream reads and change upstream state with no webhook: the shared cache is off.
+    stack = await startStack({ AUTH_JWT_SECRET: TEST_JWT_SECRET, CACHE_TTL_SECONDS: '0' }, { fulfillerDelayMs: 60_000 });
     orders = await simListAll<RawOrder>(stack.simulator, '/orders');
     fulfillmentOrders = await simListAll<RawFo>(stack.simulator, '/fulfillment-orders');
     cancellations = await simListAll<RawCancellation>(stack.simulator, '/fulfillment-cancellations');

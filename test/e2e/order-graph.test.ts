@@ -16,7 +16,8 @@ describe('order graph', () => {
   let stack: Stack;
 
   beforeAll(async () => {
-    stack = await startStack();
+    // Cold-path call counts: the shared cache is off here (test/e2e/cache.test.ts covers it).
+    stack = await startStack({ CACHE_TTL_SECONDS: '0' });
   });
 
   afterAll(async () => {

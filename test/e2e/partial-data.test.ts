@@ -27,7 +27,8 @@ function useStack(): { stack: () => Stack; page: () => RawOrder[]; fulfillmentOr
   let page: RawOrder[];
   let fos: RawFo[];
   beforeAll(async () => {
-    stack = await startStack();
+    // Faults act on upstream calls: the shared cache is off, so each test's reads reach upstream.
+    stack = await startStack({ CACHE_TTL_SECONDS: '0' });
     page = (await simListAll<RawOrder>(stack.simulator, '/orders')).slice(0, PAGE);
     fos = await simListAll<RawFo>(stack.simulator, `/fulfillment-orders?${page.map((order) => `upstreamIds=${order.id}`).join('&')}`);
     // The page must hold fulfillment orders, or their relations would prove nothing.
