@@ -164,11 +164,13 @@ describe('webhooks to subscriptions', () => {
       await new Promise<void>((resolve) => stalled.once('open', () => resolve()));
       stalled.send(JSON.stringify({ type: 'connection_init' }));
       await new Promise<void>((resolve) => stalled.once('message', () => resolve()));
-      stalled.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query: CANCELLATION_QUERY, variables: { id: raw.id } } }));
       const before = stack.gateway.openSubscriptions();
+      stalled.send(JSON.stringify({ id: '1', type: 'subscribe', payload: { query: CANCELLATION_QUERY, variables: { id: raw.id } } }));
+      // Each subscription registers after its own admission and subscribe: wait for one, then the other.
+      await eventually(() => stack.gateway.openSubscriptions() >= before + 1, 5000, 'stalled subscription');
       const client = openClient(stack.url);
       const reader = collect<CancellationPush>(client, CANCELLATION_QUERY, { id: raw.id });
-      await eventually(() => stack.gateway.openSubscriptions() >= before + 1, 5000, 'reader subscription');
+      await eventually(() => stack.gateway.openSubscriptions() >= before + 2, 5000, 'reader subscription');
       (stalled as unknown as { _socket: { pause(): void } })._socket.pause();
 
       const started = Date.now();

@@ -106,6 +106,8 @@ describeWithRedis('resuming across two instances', (redisUrl) => {
   let other: RawCancellation;
   const clients: Client[] = [];
   let clock = Date.now() - 3_600_000;
+  let witnessClient: Client;
+  let witness: ReturnType<typeof probe<Push>>;
 
   beforeAll(async () => {
     ensureBuilt();
@@ -118,6 +120,11 @@ describeWithRedis('resuming across two instances', (redisUrl) => {
     const cancellations = (await simListAll<RawCancellation>(simulator, '/fulfillment-cancellations')).filter((c) => c.upstreamId !== undefined);
     target = { ...cancellations[0]!, orderId: String(cancellations[0]!.upstreamId) };
     other = cancellations.find((c) => String(c.upstreamId) !== target.orderId)!;
+    // Sees every cancellation event live; `send` waits for it, so events are pushed in the order they are sent
+    // (two instances process the stream side by side and would otherwise publish in either order).
+    witnessClient = openClient(a.url);
+    witness = probe<Push>(witnessClient, BY_ORDER, {});
+    await new Promise((resolve) => setTimeout(resolve, 400));
   });
 
   afterEach(async () => {
@@ -125,6 +132,7 @@ describeWithRedis('resuming across two instances', (redisUrl) => {
   });
 
   afterAll(async () => {
+    await witnessClient?.dispose();
     await Promise.all([a?.stop(), b?.stop()]);
     await simulator?.stop();
     await deleteKeys(redisUrl, prefix);
@@ -134,6 +142,7 @@ describeWithRedis('resuming across two instances', (redisUrl) => {
     clock += 1_000;
     const event = cancellationEvent({ ...raw, state: 'pending' }, 'fulfillment_cancellation.created', { createdTime: new Date(clock) });
     expect(await sendEvent(instance.url, event, [SECRET])).toBe(202);
+    await eventually(() => witness.pushes.some((push) => push.fulfillmentCancellationUpdated.eventId === event.id), 5_000, `event ${String(event.id)} pushed`);
     return event.id as string;
   };
   const connect = (instance: GatewayProcess): Client => {
