@@ -1,7 +1,7 @@
 // The shared cache end to end (one instance, in memory, over the simulator): hits save upstream calls, webhooks and mutations keep it true, scoping holds on cached objects, TTL and off.
 import type { Simulator } from '../../src/simulator/create-simulator';
 import { createSimulator } from '../../src/simulator/create-simulator';
-import type { SimEvent } from '../../src/simulator/store';
+import type { SimEvent } from '../../src/simulator/wire-types';
 import { type CancellableUnit, cancellableUnits, fileCancellation } from '../helpers/cancellable-units';
 import { type GatewayOn, startGatewayOn } from '../helpers/gateway-on';
 import { type GraphQLResult, executeText } from '../helpers/graphql-client';

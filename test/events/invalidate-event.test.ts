@@ -8,7 +8,7 @@ import type { Ownership } from '../../src/events/ownership';
 import type { UpstreamEvent } from '../../src/events/parse-event';
 import { receiveWebhook } from '../../src/events/receiver';
 import { type Simulator, createSimulator } from '../../src/simulator/create-simulator';
-import type { SimEvent } from '../../src/simulator/store';
+import type { SimEvent } from '../../src/simulator/wire-types';
 import type { CacheInvalidator, CacheScope } from '../../src/upstream/shared-cache';
 import { cancellableUnits, fileCancellation } from '../helpers/cancellable-units';
 import { signatureHeader } from '../helpers/sign-webhook';
