@@ -9,7 +9,8 @@ import { stringField } from '../lib/ipc-protocol';
 
 async function main(): Promise<void> {
   const params = childParams();
-  // The benchmark configuration: no rate budget (the default 25 req/s would throttle load tests), no logs.
+  // The benchmark configuration: no rate budget (the default 25 req/s would throttle load tests), no logs, and
+  // no per-caller socket cap: without auth every one of the thousands of benchmark sockets is the same caller.
   const config = loadConfig({
     PORT: '0',
     HOST: '127.0.0.1',
@@ -17,6 +18,7 @@ async function main(): Promise<void> {
     DR_API_KEY: stringField(params, 'apiKey'),
     DR_WEBHOOK_SECRET: stringField(params, 'webhookSecret'),
     UPSTREAM_RATE_LIMIT: '0',
+    WS_MAX_CONNECTIONS_PER_CALLER: '100000',
     LOG_LEVEL: 'silent',
   });
   const gateway = await startGateway(config, { logger: createLogger('silent') });
