@@ -2,11 +2,14 @@
 import 'reflect-metadata';
 
 import { randomBytes } from 'node:crypto';
+import { EventEmitter } from 'node:events';
+
+import pino from 'pino';
 
 import { type Config, ConfigError, loadConfig } from './config';
 import { startGateway } from './gateway';
 import { type Logger, createLogger } from './logger';
-import { type Shutdown, createShutdown } from './shutdown';
+import { type Shutdown, createShutdown, quietly } from './shutdown';
 import { createSimulator } from './simulator/create-simulator';
 import { createUpstreamClient, newCallContext } from './upstream/client';
 import { registerWebhook } from './upstream/writes';
@@ -17,14 +20,14 @@ const WEBHOOK_TYPES = ['order.*', 'fulfillment.created', 'fulfillment_order.*', 
 async function main(): Promise<void> {
   const loaded = loadConfig(process.env);
   const logger = createLogger(loaded.logLevel);
-  const shutdown = createShutdown({ graceMs: loaded.shutdownGraceMs, logger, exit: (code) => process.exit(code) });
+  const shutdown = createShutdown({ graceMs: loaded.shutdownGraceMs, logger, exit: (code) => exitAfterLogs(logger, code) });
   // Listening before anything starts: a signal during start-up stops what has
   // started so far. Apollo's own signal handlers are off (stopOnTerminationSignals:
   // false); with both, its second stop() never settled and every exit took the grace.
   for (const signal of ['SIGTERM', 'SIGINT'] as const) process.on(signal, () => void shutdown.begin(signal));
   // A backstop: no single failing event, request or subscriber may end the
   // process. The known sources catch their own failures; this logs a missed one.
-  process.on('unhandledRejection', (reason) => logger.error({ err: reason }, 'unhandled promise rejection; the process goes on'));
+  process.on('unhandledRejection', (reason) => quietly(() => logger.error({ err: reason }, 'unhandled promise rejection; the process goes on')));
   try {
     await startParts(loaded, logger, shutdown);
   } catch (error) {
@@ -32,6 +35,27 @@ async function main(): Promise<void> {
     if (!shutdown.begun) throw error;
     logger.info({ err: error }, 'start-up cut short by the shutdown');
   }
+}
+
+/**
+ * Exits once the stdout write under way has come back (at most 200 ms). pino
+ * writes stdout asynchronously and, at exit, flushes the rest synchronously;
+ * with stdout's reader gone (a log viewer piped after `npm start` that the
+ * same Ctrl-C closed) that flush retries for ever. A write that has come back
+ * has either succeeded or shown pino the broken pipe, after which pino stops
+ * writing and the exit is prompt. The shutdown has just logged its last line,
+ * so a write is under way whenever info lines are on.
+ */
+function exitAfterLogs(logger: Logger, code: number): void {
+  const exit = (): void => process.exit(code);
+  const stream: unknown = Reflect.get(logger, pino.symbols.streamSym);
+  if (!logger.isLevelEnabled('info') || !(stream instanceof EventEmitter)) {
+    exit();
+    return;
+  }
+  setTimeout(exit, 200);
+  stream.once('write', exit);
+  stream.once('error', exit);
 }
 
 /** Starts the simulator (when no upstream is configured) and the gateway, registering each with the shutdown. */

@@ -46,27 +46,28 @@ export function createShutdown(options: ShutdownOptions): Shutdown {
   const run = async (reason: string): Promise<number> => {
     const started = performance.now();
     const remaining = (): number => Math.max(0, graceMs - (performance.now() - started));
-    logger.info({ reason, graceMs }, 'shutting down');
     let current = 'nothing';
     let deadline: NodeJS.Timeout | undefined;
+    // Armed before anything else runs, so that nothing below can keep the process from ending.
     const outOfTime = new Promise<number>((resolve) => {
       deadline = setTimeout(() => {
-        logger.error({ graceMs, stillStopping: current }, 'shutdown grace ran out; exiting');
+        quietly(() => logger.error({ graceMs, stillStopping: current }, 'shutdown grace ran out; exiting'));
         resolve(1);
       }, graceMs);
     });
+    quietly(() => logger.info({ reason, graceMs }, 'shutting down'));
     const stopAll = (async (): Promise<number> => {
       for (const part of [...parts].reverse()) {
         current = part.name;
         const partStarted = performance.now();
         try {
           await part.stop(remaining());
-          logger.debug({ part: part.name, durationMs: Math.round(performance.now() - partStarted) }, 'stopped');
+          quietly(() => logger.debug({ part: part.name, durationMs: Math.round(performance.now() - partStarted) }, 'stopped'));
         } catch (error) {
-          logger.error({ err: error, part: part.name }, 'a part failed to stop; stopping the others');
+          quietly(() => logger.error({ err: error, part: part.name }, 'a part failed to stop; stopping the others'));
         }
       }
-      logger.info({ durationMs: Math.round(performance.now() - started) }, 'stopped; exiting');
+      quietly(() => logger.info({ durationMs: Math.round(performance.now() - started) }, 'stopped; exiting'));
       return 0;
     })();
     const code = await Promise.race([stopAll, outOfTime]);
@@ -81,7 +82,7 @@ export function createShutdown(options: ShutdownOptions): Shutdown {
     },
     begin(reason) {
       if (begun !== undefined) {
-        logger.info({ reason }, 'already shutting down; the first request goes on');
+        quietly(() => logger.info({ reason }, 'already shutting down; the first request goes on'));
         return begun;
       }
       begun = run(reason);
@@ -91,4 +92,17 @@ export function createShutdown(options: ShutdownOptions): Shutdown {
       return begun !== undefined;
     },
   };
+}
+
+/**
+ * Writes a log line, or nothing when it cannot be written. A process whose
+ * stdout reader went away (a log collector that died) gets EPIPE on every
+ * line; the shutdown must end it all the same.
+ */
+export function quietly(write: () => void): void {
+  try {
+    write();
+  } catch {
+    // nowhere left to report it
+  }
 }

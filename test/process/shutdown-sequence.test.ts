@@ -88,6 +88,18 @@ describe('shutdown', () => {
     expect(lines.map((line) => line.msg)).toContain('already shutting down; the first request goes on');
   });
 
+  it('still stops and exits when its log lines cannot be written (stdout gone)', async () => {
+    const exits: number[] = [];
+    const broken = createLogger('info', { write: () => { throw Object.assign(new Error('write EPIPE'), { code: 'EPIPE' }); } });
+    const shutdown = createShutdown({ graceMs: 1_000, logger: broken, exit: (code) => exits.push(code) });
+    let stopped = false;
+    shutdown.add({ name: 'gateway', stop: async () => { stopped = true; } });
+    const second = (): Promise<number> => shutdown.begin('SIGINT');
+    await Promise.all([shutdown.begin('SIGTERM'), second(), jest.advanceTimersByTimeAsync(0)]);
+    expect(stopped).toBe(true);
+    expect(exits).toEqual([0]);
+  });
+
   it('leaves no timer behind once it exits in time', async () => {
     const { shutdown } = recorder(10_000);
     shutdown.add(part('gateway', 5, []));

@@ -130,6 +130,17 @@ describe('embedded simulator (DR_API_BASE_URL unset)', () => {
     expect(gateway.logs.map((entry) => entry.msg)).toContain('already shutting down; the first request goes on');
   });
 
+  it('exits 0 promptly when nobody reads its logs any more (a log viewer piped after it, closed by the same Ctrl-C)', async () => {
+    gateway = await startGatewayProcess({ SIMULATOR_PORT: '0' });
+    await serves(gateway);
+    gateway.child.stdout?.destroy();
+
+    const exit = await gateway.terminate('SIGTERM');
+    record('embedded simulator, stdout reader gone', 'SIGTERM', exit, gateway);
+    expect(exit).toMatchObject({ code: 0, signal: null });
+    expect(exit.ms).toBeLessThan(PROMPT_EXIT_MS);
+  });
+
   it('exits 1 when the grace runs out, and not before', async () => {
     gateway = await startGatewayProcess({ SIMULATOR_PORT: '0', SHUTDOWN_GRACE_MS: '700' });
     await serves(gateway);
