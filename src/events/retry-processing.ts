@@ -17,12 +17,15 @@ export interface RetryProcessingOptions {
 
 /**
  * Runs `work` until it resolves, the attempts run out or `signal` aborts; in
- * the last two cases it rejects with the last failure.
+ * the last two cases it rejects with the last failure (or, aborted before the
+ * first attempt, without calling `work`).
  */
 export async function retryProcessing<T>(work: (attempt: number) => Promise<T>, logger: Logger, eventId: string, options: RetryProcessingOptions = {}): Promise<T> {
   const { attempts = 5, baseDelayMs = 200, signal } = options;
   // A function, not a narrowed property read: the signal may abort during the pause.
   const aborted = (): boolean => signal?.aborted === true;
+  // Stopped while this event waited its turn (behind another of its object): no attempt starts.
+  if (aborted()) throw new Error(`processing of event ${eventId} stopped before it began`);
   for (let attempt = 1; ; attempt += 1) {
     try {
       return await work(attempt);
