@@ -3,6 +3,7 @@ import { writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
 import { join } from 'node:path';
 
+import { FAIR_SHARE_RATE_LIMIT, measureFairShare, renderFairShare } from './benchmarks/fair-share.bench';
 import { profileGateway, renderProfile } from './benchmarks/gateway-profile.bench';
 import { LATENCY_PAGE, UPSTREAM_LATENCY_MS, measureLatency, renderLatency } from './benchmarks/latency.bench';
 import { type Placement, startServersUnderTest } from './benchmarks/servers-under-test';
@@ -30,18 +31,20 @@ interface RunSizes {
   intakeEvents: number;
   twoInstanceLatencyEvents: number;
   twoInstanceIntakeEvents: number;
+  /** Single-order queries timed per series (idle, under burst) and per fair-share setting. */
+  fairShareSamples: number;
   profile: boolean;
 }
 
 const FULL: RunSizes = {
   latencyRequests: 30, loadSeconds: 10, throughputRounds: 3, loadConnections: 10, warmupRequests: 50,
   subscriptionLevels: [1_000, 10_000, 20_000], intakeWarmup: 1_000, intakeEvents: 10_000,
-  twoInstanceLatencyEvents: 500, twoInstanceIntakeEvents: 10_000, profile: true,
+  twoInstanceLatencyEvents: 500, twoInstanceIntakeEvents: 10_000, fairShareSamples: 40, profile: true,
 };
 const QUICK: RunSizes = {
   latencyRequests: 8, loadSeconds: 5, throughputRounds: 1, loadConnections: 10, warmupRequests: 20,
   subscriptionLevels: [1_000], intakeWarmup: 500, intakeEvents: 2_000,
-  twoInstanceLatencyEvents: 100, twoInstanceIntakeEvents: 2_000, profile: false,
+  twoInstanceLatencyEvents: 100, twoInstanceIntakeEvents: 2_000, fairShareSamples: 8, profile: false,
 };
 
 /** Subscriptions per WebSocket (see the subscription section for why not one per socket). */
@@ -123,6 +126,9 @@ async function main(): Promise<number> {
     await measureTwoInstances(redisUrl, sizes.twoInstanceLatencyEvents, sizes.twoInstanceIntakeEvents, twoInstanceConcurrency),
     redisUrl,
     twoInstanceConcurrency,
+  ));
+  await step('7b', `7b. Fair share of the upstream budget under another caller's burst (UPSTREAM_RATE_LIMIT=${FAIR_SHARE_RATE_LIMIT})`, async () => renderFairShare(
+    await measureFairShare(sizes.fairShareSamples),
   ));
 
   const seconds = (performance.now() - clock) / 1000;
