@@ -1,59 +1,114 @@
-// Upstream orders to GraphQL Order, with items, embedded charges and sources mapped once.
+// Upstream orders as GraphQL Order: views whose fields, items, embedded charges and sources are read from the upstream order only when a query asks for them.
 import { fromUpstream } from '../schema/enums/from-upstream';
 import { OrderState } from '../schema/enums/order-state.enum';
 import type { Order, OrderItem } from '../schema/types/order.type';
-import type { UpstreamOrder, UpstreamOrderItem } from '../upstream/types';
-import { mapCharge } from './charge.mapper';
-import { mapContact } from './contact.mapper';
+import type { UpstreamCharge, UpstreamOrder, UpstreamOrderItem, UpstreamSource } from '../upstream/types';
+import { ChargeView } from './charge.mapper';
+import { type ContactView, mapContact } from './contact.mapper';
+import { plainCopy } from './plain-copy';
 import { toId, toIsoDateTime } from './scalar.mapper';
-import { mapSource } from './source.mapper';
+import { SourceView } from './source.mapper';
 
-export function mapOrderItem(raw: UpstreamOrderItem): OrderItem {
-  return {
-    id: toId(raw.id),
-    skuId: raw.skuId ?? null,
-    productName: raw.productDetails?.name ?? null,
-    productDescription: raw.productDetails?.description ?? null,
-    quantity: raw.quantity,
-    amount: raw.amount,
-    state: raw.state ?? null,
-    availableToRefundAmount: raw.availableToRefundAmount ?? null,
-  };
+/** One line of an order. */
+export class OrderItemView implements OrderItem {
+  readonly #raw: UpstreamOrderItem;
+
+  constructor(raw: UpstreamOrderItem) {
+    this.#raw = raw;
+  }
+
+  get id(): string { return toId(this.#raw.id); }
+  get skuId(): string | null { return this.#raw.skuId ?? null; }
+  get productName(): string | null { return this.#raw.productDetails?.name ?? null; }
+  get productDescription(): string | null { return this.#raw.productDetails?.description ?? null; }
+  get quantity(): number { return this.#raw.quantity; }
+  get amount(): number { return this.#raw.amount; }
+  get state(): string | null { return this.#raw.state ?? null; }
+  get availableToRefundAmount(): number | null { return this.#raw.availableToRefundAmount ?? null; }
+
+  toJSON(): Record<string, unknown> {
+    return plainCopy(this);
+  }
 }
 
-/** Maps an order. Totals are shown as upstream gives them, never recomputed (quirk 17). */
-export function mapOrder(raw: UpstreamOrder): Order {
-  const id = toId(raw.id);
-  const liveMode = raw.liveMode ?? false;
-  const createdTime = toIsoDateTime(raw.createdTime);
-  if (createdTime === null) throw new TypeError(`order ${id} has no readable createdTime: ${JSON.stringify(raw.createdTime)}`);
-  return {
-    id,
-    upstreamId: raw.upstreamId ?? null,
-    customerId: raw.customerId ?? null,
-    email: raw.email ?? null,
-    locale: raw.locale ?? null,
-    currency: raw.currency,
-    state: fromUpstream('OrderState', OrderState, raw.state),
-    createdTime,
-    updatedTime: toIsoDateTime(raw.updatedTime),
-    totalAmount: raw.totalAmount,
-    subtotal: raw.subtotal ?? null,
-    totalTax: raw.totalTax ?? null,
-    totalShipping: raw.totalShipping ?? null,
-    totalDiscount: raw.totalDiscount ?? null,
-    totalFees: raw.totalFees ?? null,
-    totalDuty: raw.totalDuty ?? null,
-    capturedAmount: raw.capturedAmount ?? null,
-    cancelledAmount: raw.cancelledAmount ?? null,
-    refundedAmount: raw.refundedAmount ?? null,
-    availableToRefundAmount: raw.availableToRefundAmount ?? null,
-    shipTo: mapContact(raw.shipTo),
-    billTo: mapContact(raw.billTo),
-    liveMode,
-    metadata: raw.metadata ?? null,
-    items: (raw.items ?? []).map(mapOrderItem),
-    charges: (raw.payment?.charges ?? []).map((charge) => mapCharge(charge, false, { orderId: id, liveMode })),
-    sources: (raw.payment?.sources ?? []).map((source) => ({ ...mapSource(source, liveMode), customerId: source.customerId ?? raw.customerId ?? null })),
-  };
+/**
+ * An order. Totals are shown as upstream gives them, never recomputed
+ * (quirk 17). Its embedded charges and sources take the order's id, customer
+ * and mode where upstream leaves them out (quirk 30).
+ */
+export class OrderView implements Order {
+  readonly #raw: UpstreamOrder;
+
+  constructor(raw: UpstreamOrder) {
+    this.#raw = raw;
+  }
+
+  get id(): string { return toId(this.#raw.id); }
+  get upstreamId(): string | null { return this.#raw.upstreamId ?? null; }
+  get customerId(): string | null { return this.#raw.customerId ?? null; }
+  get email(): string | null { return this.#raw.email ?? null; }
+  get locale(): string | null { return this.#raw.locale ?? null; }
+  get currency(): string { return this.#raw.currency; }
+  get state(): OrderState { return fromUpstream('OrderState', OrderState, this.#raw.state); }
+
+  /** Non-null in the contract: an order whose time cannot be read fails this field (and so the order), as upstream broke its own format. */
+  get createdTime(): string {
+    const createdTime = toIsoDateTime(this.#raw.createdTime);
+    if (createdTime === null) throw new TypeError(`order ${this.id} has no readable createdTime: ${JSON.stringify(this.#raw.createdTime)}`);
+    return createdTime;
+  }
+
+  get updatedTime(): string | null { return toIsoDateTime(this.#raw.updatedTime); }
+  get totalAmount(): number { return this.#raw.totalAmount; }
+  get subtotal(): number | null { return this.#raw.subtotal ?? null; }
+  get totalTax(): number | null { return this.#raw.totalTax ?? null; }
+  get totalShipping(): number | null { return this.#raw.totalShipping ?? null; }
+  get totalDiscount(): number | null { return this.#raw.totalDiscount ?? null; }
+  get totalFees(): number | null { return this.#raw.totalFees ?? null; }
+  get totalDuty(): number | null { return this.#raw.totalDuty ?? null; }
+  get capturedAmount(): number | null { return this.#raw.capturedAmount ?? null; }
+  get cancelledAmount(): number | null { return this.#raw.cancelledAmount ?? null; }
+  get refundedAmount(): number | null { return this.#raw.refundedAmount ?? null; }
+  get availableToRefundAmount(): number | null { return this.#raw.availableToRefundAmount ?? null; }
+  get shipTo(): ContactView | null { return mapContact(this.#raw.shipTo); }
+  get billTo(): ContactView | null { return mapContact(this.#raw.billTo); }
+  get liveMode(): boolean { return this.#raw.liveMode ?? false; }
+  get metadata(): Record<string, unknown> | null { return this.#raw.metadata ?? null; }
+
+  get items(): OrderItemView[] {
+    const items = this.#raw.items;
+    if (items === undefined || items.length === 0) return [];
+    const views = new Array<OrderItemView>(items.length);
+    for (let index = 0; index < items.length; index += 1) views[index] = new OrderItemView(items[index] as UpstreamOrderItem);
+    return views;
+  }
+
+  get charges(): ChargeView[] {
+    const charges = this.#raw.payment?.charges;
+    if (charges === undefined || charges.length === 0) return [];
+    const views = new Array<ChargeView>(charges.length);
+    for (let index = 0; index < charges.length; index += 1) views[index] = new ChargeView(charges[index] as UpstreamCharge, false, this);
+    return views;
+  }
+
+  get sources(): SourceView[] {
+    const sources = this.#raw.payment?.sources;
+    if (sources === undefined || sources.length === 0) return [];
+    const views = new Array<SourceView>(sources.length);
+    for (let index = 0; index < sources.length; index += 1) views[index] = new SourceView(sources[index] as UpstreamSource, this);
+    return views;
+  }
+
+  toJSON(): Record<string, unknown> {
+    return plainCopy(this);
+  }
+}
+
+export function mapOrderItem(raw: UpstreamOrderItem): OrderItemView {
+  return new OrderItemView(raw);
+}
+
+/** Views an order (nothing is read or copied until a field is asked for). */
+export function mapOrder(raw: UpstreamOrder): OrderView {
+  return new OrderView(raw);
 }

@@ -28,6 +28,11 @@ export function toId(value: string | number): string {
   return typeof value === 'string' ? value : String(value);
 }
 
+/** True when an upstream id, a string or a number (quirk 8), is `id`. */
+export function sameId(value: string | number, id: string): boolean {
+  return typeof value === 'string' ? value === id : String(value) === id;
+}
+
 /** As {@link toId}, for optional ids. */
 export function toOptionalId(value: string | number | null | undefined): string | null {
   return value == null ? null : toId(value);

@@ -2,10 +2,11 @@
 import { Arg, Ctx, FieldResolver, ID, Int, Query, Resolver, Root } from 'type-graphql';
 
 import type { GatewayContext } from './resolver-context';
-import { cancellableQuantity } from '../mappers/fulfillment-order.mapper';
+import { cancellableQuantityOf } from '../mappers/fulfillment-order.mapper';
 import { FulfillmentCancellation } from '../schema/types/fulfillment-cancellation.type';
 import { FulfillmentOrder, FulfillmentOrderItem } from '../schema/types/fulfillment-order.type';
 import { Order, OrderItem } from '../schema/types/order.type';
+import type { UpstreamFulfillmentCancellation } from '../upstream/types';
 import { toFulfillmentCancellations, toFulfillmentOrder, toOrder } from './models';
 import { FAILS_ALONE } from './order.resolver';
 
@@ -28,7 +29,8 @@ export class FulfillmentOrderResolver {
       + FAILS_ALONE,
   })
   cancellations(@Root() fulfillmentOrder: Readonly<FulfillmentOrder>, @Ctx() ctx: GatewayContext): FulfillmentCancellation[] | Promise<FulfillmentCancellation[]> {
-    return cancellationsOf(fulfillmentOrder.id, fulfillmentOrder.upstreamId, fulfillmentOrder.cancelledPerItem, ctx);
+    const found = cancellationsOf(fulfillmentOrder.id, fulfillmentOrder.upstreamId, fulfillmentOrder.cancelledPerItem, ctx);
+    return found instanceof Promise ? found.then(toFulfillmentCancellations) : toFulfillmentCancellations(found);
   }
 }
 
@@ -39,8 +41,9 @@ export class FulfillmentOrderItemResolver {
   })
   cancellableQuantity(@Root() item: Readonly<FulfillmentOrderItem>, @Ctx() ctx: GatewayContext): number | Promise<number> {
     if (item.pending + item.backordered === 0) return 0;
+    // Read off the upstream cancellations as loaded: nothing is viewed for a count.
     const cancellations = cancellationsOf(item.fulfillmentOrderId, item.orderId, item.cancelledPerItem, ctx);
-    return Array.isArray(cancellations) ? cancellableQuantity(item, cancellations) : cancellations.then((list) => cancellableQuantity(item, list));
+    return cancellations instanceof Promise ? cancellations.then((list) => cancellableQuantityOf(item, list)) : cancellableQuantityOf(item, cancellations);
   }
 
   @FieldResolver(() => OrderItem, { nullable: true, description: 'The order line this item ships.' })
@@ -51,15 +54,15 @@ export class FulfillmentOrderItemResolver {
 }
 
 /**
- * A fulfillment order's cancellations (see the loader's ofFulfillmentOrder for
- * where they are read): at once when known, else once they are.
+ * A fulfillment order's upstream cancellations (see the loader's
+ * ofFulfillmentOrder for where they are read): at once when known, else once
+ * they are.
  */
 function cancellationsOf(
   fulfillmentOrderId: string,
   orderId: string | null,
   cancelledPerItem: ReadonlyMap<string, number>,
   ctx: GatewayContext,
-): FulfillmentCancellation[] | Promise<FulfillmentCancellation[]> {
-  const found = ctx.loaders.fulfillmentCancellations.ofFulfillmentOrder(fulfillmentOrderId, orderId, cancelledPerItem);
-  return found instanceof Promise ? found.then(toFulfillmentCancellations) : toFulfillmentCancellations(found);
+): readonly UpstreamFulfillmentCancellation[] | Promise<readonly UpstreamFulfillmentCancellation[]> {
+  return ctx.loaders.fulfillmentCancellations.ofFulfillmentOrder(fulfillmentOrderId, orderId, cancelledPerItem);
 }

@@ -1,16 +1,21 @@
-// Memoised upstream-to-GraphQL mapping shared by the resolvers: each upstream object is mapped once.
-import { mapFulfillmentCancellation } from '../mappers/fulfillment-cancellation.mapper';
+// The views resolvers hand to GraphQL: one small object per upstream object returned, reading it only for the fields a query asks for.
+import { type FulfillmentCancellationView, mapFulfillmentCancellation } from '../mappers/fulfillment-cancellation.mapper';
 import { mapFulfillmentOrder } from '../mappers/fulfillment-order.mapper';
 import { mapFulfillment } from '../mappers/fulfillment.mapper';
-import { memoByObject } from '../mappers/memo-by-object';
 import { mapOrder } from '../mappers/order.mapper';
-import { mapSource } from '../mappers/source.mapper';
-import type { UpstreamFulfillmentCancellation } from '../upstream/types';
+import { type SourceView, mapSource } from '../mappers/source.mapper';
+import type { UpstreamFulfillmentCancellation, UpstreamSource } from '../upstream/types';
 
-export const toOrder = memoByObject(mapOrder);
-export const toFulfillmentOrder = memoByObject(mapFulfillmentOrder);
-export const toFulfillmentCancellation = memoByObject(mapFulfillmentCancellation);
-/** A loaded list of cancellations, mapped once per list: every item of a fulfillment order asks for the same one. */
-export const toFulfillmentCancellations = memoByObject((list: readonly UpstreamFulfillmentCancellation[]) => list.map(toFulfillmentCancellation));
-export const toFulfillment = memoByObject(mapFulfillment);
-export const toSource = memoByObject(mapSource);
+export const toOrder = mapOrder;
+export const toFulfillmentOrder = mapFulfillmentOrder;
+export const toFulfillmentCancellation = mapFulfillmentCancellation;
+export const toFulfillment = mapFulfillment;
+/** A source read by itself (not embedded in an order): one argument, so it can be passed to `then` and `map`. */
+export const toSource = (raw: UpstreamSource): SourceView => mapSource(raw);
+
+/** A loaded list of cancellations, viewed. */
+export function toFulfillmentCancellations(list: readonly UpstreamFulfillmentCancellation[]): FulfillmentCancellationView[] {
+  const views = new Array<FulfillmentCancellationView>(list.length);
+  for (let index = 0; index < list.length; index += 1) views[index] = mapFulfillmentCancellation(list[index] as UpstreamFulfillmentCancellation);
+  return views;
+}
