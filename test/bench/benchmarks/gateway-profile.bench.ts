@@ -56,7 +56,7 @@ export async function profileGateway(options: LoadOptions, placement: Placement)
     const gateway = await launchChild({
       name: 'gateway (profiled)',
       script: benchScript('servers', 'gateway-server'),
-      params: { upstreamUrl: stringField(simulator.info, 'url'), apiKey: stringField(simulator.info, 'apiKey'), webhookSecret: `whsec_${randomUUID()}` },
+      params: { upstreamUrl: stringField(simulator.info, 'url'), apiKey: stringField(simulator.info, 'apiKey'), webhookSecret: `whsec_${randomUUID()}`, cacheTtlSeconds: 0 },
       nodeFlags: ['--cpu-prof', `--cpu-prof-dir=${directory}`],
       env: SERVER_ENV,
       ...(placement.server === undefined ? {} : { cpus: placement.server }),

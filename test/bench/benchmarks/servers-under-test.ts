@@ -60,7 +60,8 @@ export async function startServersUnderTest(latencyMs: number, placement: Placem
       started.push(child);
       return child;
     };
-    const gateway = await start('gateway', 'gateway-server', { ...upstream, webhookSecret: `whsec_${randomUUID()}` }, gatewayFlags);
+    // Cache off: the REST endpoint and the naive gateway keep nothing between requests, so every comparison does the same work.
+    const gateway = await start('gateway', 'gateway-server', { ...upstream, webhookSecret: `whsec_${randomUUID()}`, cacheTtlSeconds: 0 }, gatewayFlags);
     const naive = await start('naive', 'naive-server', upstream);
     const rest = await start('rest', 'rest-server', upstream);
     const servers = { gateway, naive, rest };

@@ -1,4 +1,5 @@
-// The child side of the IPC channel: announces readiness, answers commands (cpu, memory, stop and the child's own).
+// The child side of the IPC channel: announces readiness, answers commands (cpu, memory, allocation, stop and the child's own).
+import { type AllocationFigures, startAllocationMeter } from './allocation-meter';
 import { asCommandMessage, type ReplyMessage } from './ipc-protocol';
 import { messageOf } from './validate';
 
@@ -37,18 +38,32 @@ export function memoryAfterGc(): { gc: boolean; rss: number; heapUsed: number; h
 
 /**
  * Sends `ready` and serves commands until `stop`. Built-in commands: `cpu`
- * (see {@link cpuMillis}), `memory` (see {@link memoryAfterGc}) and `stop`
- * (runs `options.stop`, answers, then exits 0). A command that throws is
- * answered with its message. Exits 1 when the orchestrator goes away.
+ * (see {@link cpuMillis}), `memory` (see {@link memoryAfterGc}),
+ * `allocationStart` and `allocationStop` (the heap allocation and garbage
+ * collection between them: see {@link AllocationFigures}) and `stop` (runs
+ * `options.stop`, answers, then exits 0). A command that throws is answered
+ * with its message. Exits 1 when the orchestrator goes away.
  *
  * @throws Error when the process was not started with an IPC channel.
  */
 export function serveCommands(options: ChildEndpointOptions): void {
   const send = process.send?.bind(process);
   if (send === undefined) throw new Error('this script is a benchmark child: start it through run.js (it needs an IPC channel)');
+  let stopMeter: (() => AllocationFigures) | undefined;
   const handlers: Record<string, CommandHandler> = {
     cpu: () => cpuMillis(),
     memory: () => memoryAfterGc(),
+    allocationStart: () => {
+      if (stopMeter !== undefined) throw new Error('allocationStart: a measurement is already running');
+      stopMeter = startAllocationMeter();
+      return true;
+    },
+    allocationStop: () => {
+      if (stopMeter === undefined) throw new Error('allocationStop: no measurement is running');
+      const figures = stopMeter();
+      stopMeter = undefined;
+      return figures;
+    },
     ...options.commands,
   };
   let stopping = false;

@@ -7,6 +7,14 @@ import { createLogger } from '../../../src/logger';
 import { childParams, serveCommands } from '../lib/child-endpoint';
 import { stringField } from '../lib/ipc-protocol';
 
+/** `CACHE_TTL_SECONDS` from the optional `cacheTtlSeconds` parameter; absent: the gateway's default. */
+function cacheSetting(params: Record<string, unknown>): Record<string, string> {
+  const ttl = params['cacheTtlSeconds'];
+  if (ttl === undefined) return {};
+  if (typeof ttl !== 'number' || !Number.isInteger(ttl) || ttl < 0) throw new TypeError(`cacheTtlSeconds must be a whole number of seconds, got ${JSON.stringify(ttl)}`);
+  return { CACHE_TTL_SECONDS: String(ttl) };
+}
+
 async function main(): Promise<void> {
   const params = childParams();
   // The benchmark configuration: no rate budget (the default 25 req/s would throttle load tests), no logs, and
@@ -20,6 +28,7 @@ async function main(): Promise<void> {
     UPSTREAM_RATE_LIMIT: '0',
     WS_MAX_CONNECTIONS_PER_CALLER: '100000',
     LOG_LEVEL: 'silent',
+    ...cacheSetting(params),
   });
   const gateway = await startGateway(config, { logger: createLogger('silent') });
   serveCommands({
