@@ -39,12 +39,12 @@ interface RunSizes {
 const FULL: RunSizes = {
   latencyRequests: 30, loadSeconds: 10, throughputRounds: 3, loadConnections: 10, warmupRequests: 50,
   subscriptionLevels: [1_000, 10_000, 20_000], intakeWarmup: 1_000, intakeEvents: 10_000,
-  twoInstanceLatencyEvents: 500, twoInstanceIntakeEvents: 10_000, fairShareSamples: 40, profile: true,
+  twoInstanceLatencyEvents: 500, twoInstanceIntakeEvents: 10_000, fairShareSamples: 30, profile: true,
 };
 const QUICK: RunSizes = {
   latencyRequests: 8, loadSeconds: 5, throughputRounds: 1, loadConnections: 10, warmupRequests: 20,
   subscriptionLevels: [1_000], intakeWarmup: 500, intakeEvents: 2_000,
-  twoInstanceLatencyEvents: 100, twoInstanceIntakeEvents: 2_000, fairShareSamples: 8, profile: false,
+  twoInstanceLatencyEvents: 100, twoInstanceIntakeEvents: 2_000, fairShareSamples: 4, profile: false,
 };
 
 /** Subscriptions per WebSocket (see the subscription section for why not one per socket). */
