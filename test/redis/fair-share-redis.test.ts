@@ -19,13 +19,13 @@ function recorder() {
   const started = performance.now();
   const outcomes: Outcome[] = [];
   const settled: Array<Promise<void>> = [];
-  const ask = (budget: RateBudget, caller: string, count: number): void => {
+  const ask = (budget: RateBudget, caller: string, count: number, maxWaitMs?: number): void => {
     for (let index = 0; index < count; index += 1) {
       const asked = performance.now();
       const record = (granted: boolean) => (): void => {
         outcomes.push({ caller, index, granted, at: performance.now() - started, waitedMs: performance.now() - asked });
       };
-      settled.push(budget.acquire({ caller }).then(record(true), (error: unknown) => {
+      settled.push(budget.acquire({ caller, ...(maxWaitMs === undefined ? {} : { maxWaitMs }) }).then(record(true), (error: unknown) => {
         if (!(error instanceof UpstreamRateLimitedError)) throw error;
         record(false)();
       }));
@@ -93,10 +93,10 @@ describeWithRedis('fair share of the Redis rate budget', (redisUrl) => {
     }
     const refused = outcomes.filter((outcome) => !outcome.granted);
     expect(refused.length).toBeGreaterThanOrEqual(80 - 30);
-    // Each gave up after its own 2 s (real timers: late by a few ms at most, never early).
+    // Each gave up after its own 2 s: never early, and late only by how busy the event loop is.
     for (const outcome of refused) {
       expect(outcome.waitedMs).toBeGreaterThanOrEqual(1_995);
-      expect(outcome.waitedMs).toBeLessThan(2_300);
+      expect(outcome.waitedMs).toBeLessThan(2_600);
     }
   });
 
@@ -114,19 +114,22 @@ describeWithRedis('fair share of the Redis rate budget', (redisUrl) => {
     await new Promise((resolve) => setTimeout(resolve, 100));
     ask(second!, 'B', 1);
     await until(() => grants().filter((grant) => grant.caller === 'B').length === 2);
-    expect(grants().filter((grant) => grant.caller === 'B')[1]!.waitedMs).toBeLessThan(50);
+    // A Redis round trip or two, nowhere near the next window.
+    expect(grants().filter((grant) => grant.caller === 'B')[1]!.waitedMs).toBeLessThan(100);
     const secondWindowOfA = grants().filter((grant) => grant.caller === 'A' && grant.at > firstB.at - 50 && grant.at < firstB.at + 800);
     expect(secondWindowOfA.length).toBeLessThanOrEqual(8);
     await all();
   });
 
   it('with UPSTREAM_FAIR_SHARE=off, serves the fleet first come, first served: one call behind a burst on its instance waits out its bound', async () => {
-    const [instance] = await fleet(1, 10, { fairShare: false });
+    // A's 30 waiting calls are patient (5 s) and all served within 3 s; B's one call, behind them, may wait 2 s.
+    const [instance] = await fleet(1, 10, { fairShare: false, maxWaitMs: 5_000 });
     const { ask, outcomes, grants, all } = recorder();
-    ask(instance!, 'A', 200);
+    ask(instance!, 'A', 40);
     await until(() => grants().length === 10);
-    ask(instance!, 'B', 1);
+    ask(instance!, 'B', 1, 2_000);
     await all();
     expect(outcomes.find((outcome) => outcome.caller === 'B')).toMatchObject({ granted: false });
+    expect(grants().filter((grant) => grant.caller === 'A')).toHaveLength(40);
   });
 });
