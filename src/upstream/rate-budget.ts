@@ -145,12 +145,9 @@ export function resolveFairShare(rate: number, { fairShare = true, callerShare =
   return { fairShare, callerCap: fairShare ? Math.max(1, Math.floor(rate * callerShare)) : rate, recentMs };
 }
 
-/**
- * Who asked for tokens lately: the last caller and the last one before it
- * that was someone else. Enough to tell, in constant time, whether anyone
- * but a given caller asked since some moment.
- */
-export class CallerPresence {
+// Private: who asked for tokens lately, the last caller and the last one before it that was someone else; enough to
+// tell, in constant time, whether anyone but a given caller asked since some moment.
+class CallerPresence {
   private last: { caller: string; at: number } | undefined;
   private previous: { caller: string; at: number } | undefined;
 
