@@ -7,6 +7,7 @@ import { type Admission, createAdmission } from '../../src/graphql/admission';
 import { AdmissionError } from '../../src/graphql/admission-error';
 import { buildGatewaySchema } from '../../src/graphql/build-schema';
 import { type ChargeTarget, createCallerRate } from '../../src/graphql/caller-rate';
+import { callerKey } from '../../src/graphql/context';
 import { createMemoryCostBuckets } from '../../src/graphql/cost-bucket';
 
 const CUSTOMER: Viewer = { kind: 'customer', subject: 'user-1', customerId: 'c1' };
@@ -151,6 +152,15 @@ describe('Refund', () => {
     await rate.charge(admin);
     await rate.settle(admin, ordersData(100));
     expect(admin).toMatchObject({ actualCost: 202, charge: undefined });
+  });
+});
+
+describe('Caller key', () => {
+  it('is the token subject with auth, and the client IP without (every request is then the development admin)', () => {
+    expect(callerKey({ authJwtSecret: 'secret' }, CUSTOMER, '10.0.0.1')).toBe('sub:user-1');
+    expect(callerKey({ authJwtSecret: 'secret' }, ADMIN, undefined)).toBe('sub:ops-1');
+    expect(callerKey({ authJwtSecret: undefined }, ADMIN, '10.0.0.1')).toBe('ip:10.0.0.1');
+    expect(callerKey({ authJwtSecret: undefined }, ADMIN, '10.0.0.2')).toBe('ip:10.0.0.2');
   });
 });
 

@@ -1,6 +1,8 @@
 // Fair share of the in-memory rate budget, on Jest's fake clock: callers served in turn, FIFO within one, the per-call wait bound, the share that keeps a token free, and the off switch.
+import { createUpstreamClient } from '../../src/upstream/client';
 import { UpstreamRateLimitedError } from '../../src/upstream/errors';
-import { type MemoryRateBudgetOptions, type RateBudget, createMemoryRateBudget } from '../../src/upstream/rate-budget';
+import { type AcquireOptions, type MemoryRateBudgetOptions, type RateBudget, createMemoryRateBudget } from '../../src/upstream/rate-budget';
+import { errorBody, startFakeUpstream } from './fake-upstream';
 
 /** Every grant and refusal of one test, in the order they happen, with the (fake) time since the start. */
 interface Outcome {
@@ -161,5 +163,25 @@ describe('UPSTREAM_FAIR_SHARE=off', () => {
     await jest.advanceTimersByTimeAsync(3_000);
     // 190 of A's calls were ahead of B's: B is never served within its 2 s.
     expect(outcomes.find((outcome) => outcome.caller === 'B')).toMatchObject({ granted: false, waitedMs: 2_000 });
+  });
+});
+
+describe('Caller', () => {
+  it('spends the caller of the call context on every attempt, retries included; a context without one spends the gateway\'s own', async () => {
+    // Real sockets to a local server, so real timers here.
+    jest.useRealTimers();
+    const fake = await startFakeUpstream();
+    const asked: Array<string | undefined> = [];
+    const recording: RateBudget = { acquire: async (options?: AcquireOptions) => { asked.push(options?.caller); } };
+    const client = createUpstreamClient({ baseUrl: fake.baseUrl, apiKey: 'sk_test', applicationId: 'gw/test', timeoutMs: 1_000, connections: 4, rateBudget: recording, retry: { random: () => 0 } });
+    try {
+      fake.reply = (_hit, index) => (index === 0 ? { status: 503, body: errorBody('service_unavailable') } : { status: 200 });
+      await client.get('orders', '1', { requestId: 'r1', caller: 'sub:user-1' });
+      await client.get('orders', '2', { requestId: 'r2' });
+      expect(asked).toEqual(['sub:user-1', 'sub:user-1', undefined]);
+    } finally {
+      await client.close();
+      await fake.stop();
+    }
   });
 });
