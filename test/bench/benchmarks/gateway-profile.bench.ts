@@ -80,7 +80,8 @@ export function renderProfile(result: ProfileResult): string {
   const percent = (share: number): string => `${num(share * 100, 1)} %`;
   return [
     `\`node --cpu-prof\` on the gateway process for the whole ${result.load.requests}-request throughput run `
-      + `(${num(result.load.requestsPerSecond, 1)} requests/s, same load and placement as above; start-up included), self time in ${num(result.summary.totalMs / 1000, 1)} s of samples:`,
+      + `(${num(result.load.requestsPerSecond, 1)} requests/s, same load, placement and \`CACHE_TTL_SECONDS=0\` as above; start-up included), `
+      + `self time in ${num(result.summary.totalMs / 1000, 1)} s of samples:`,
     '',
     table(['where', 'share of the gateway process'], result.summary.buckets.map((bucket) => [bucket.name, percent(bucket.share)])),
     '',
