@@ -6,6 +6,7 @@ import { join } from 'node:path';
 import { FAIR_SHARE_RATE_LIMIT, measureFairShare, renderFairShare } from './benchmarks/fair-share.bench';
 import { profileGateway, renderProfile } from './benchmarks/gateway-profile.bench';
 import { LATENCY_PAGE, UPSTREAM_LATENCY_MS, measureLatency, renderLatency } from './benchmarks/latency.bench';
+import { type OrderViewSizes, VIEW_BUDGET, measureOrderViews, renderOrderViews } from './benchmarks/order-views.bench';
 import { type Placement, startServersUnderTest } from './benchmarks/servers-under-test';
 import { measureSubscriptions, renderSubscriptions } from './benchmarks/subscriptions.bench';
 import { measureTwoInstances, renderTwoInstances } from './benchmarks/two-instances.bench';
@@ -33,6 +34,8 @@ interface RunSizes {
   twoInstanceIntakeEvents: number;
   /** Single-order queries timed per series (idle, under burst) and per fair-share setting. */
   fairShareSamples: number;
+  /** Section 7a: order-detail views with and without the shared cache. */
+  orderViews: OrderViewSizes;
   profile: boolean;
 }
 
@@ -40,11 +43,14 @@ const FULL: RunSizes = {
   latencyRequests: 30, loadSeconds: 10, throughputRounds: 3, loadConnections: 10, warmupRequests: 50,
   subscriptionLevels: [1_000, 10_000, 20_000], intakeWarmup: 1_000, intakeEvents: 10_000,
   twoInstanceLatencyEvents: 500, twoInstanceIntakeEvents: 10_000, fairShareSamples: 30, profile: true,
+  orderViews: { orders: 10_000, zipf: 1.3, concurrency: 128, warmSeconds: 30, measureSeconds: 60, changedPerMinute: 0.05, alsoZipf: [1.0] },
 };
 const QUICK: RunSizes = {
   latencyRequests: 8, loadSeconds: 5, throughputRounds: 1, loadConnections: 10, warmupRequests: 20,
   subscriptionLevels: [1_000], intakeWarmup: 500, intakeEvents: 2_000,
   twoInstanceLatencyEvents: 100, twoInstanceIntakeEvents: 2_000, fairShareSamples: 4, profile: false,
+  // The changes run 3× faster than in the full run (15% of the orders a minute) to show in a short window.
+  orderViews: { orders: 10_000, zipf: 1.3, concurrency: 128, warmSeconds: 10, measureSeconds: 10, changedPerMinute: 0.15 },
 };
 
 /** Subscriptions per WebSocket (see the subscription section for why not one per socket). */
@@ -126,6 +132,10 @@ async function main(): Promise<number> {
     await measureTwoInstances(redisUrl, sizes.twoInstanceLatencyEvents, sizes.twoInstanceIntakeEvents, twoInstanceConcurrency),
     redisUrl,
     twoInstanceConcurrency,
+  ));
+  await step('7a', `7a. Order-detail views with the shared cache: two instances, ${sizes.orderViews.orders.toLocaleString('en-US')} orders, UPSTREAM_RATE_LIMIT=${VIEW_BUDGET}`, async () => renderOrderViews(
+    await measureOrderViews(redisUrl, sizes.orderViews),
+    redisUrl,
   ));
   await step('7b', `7b. Fair share of the upstream budget under another caller's burst (UPSTREAM_RATE_LIMIT=${FAIR_SHARE_RATE_LIMIT})`, async () => renderFairShare(
     await measureFairShare(sizes.fairShareSamples),

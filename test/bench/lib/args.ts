@@ -4,11 +4,11 @@
 export interface BenchOptions {
   /** The reduced run for CI: small durations and counts, under two minutes in all. */
   quick: boolean;
-  /** Section keys to run (`1`, `2`, `3`, `3b`, `4`, `5`, `6`, `7b`); undefined runs them all. */
+  /** Section keys to run (`1`, `2`, `3`, `3b`, `4`, `5`, `6`, `7a`, `7b`); undefined runs them all. */
   only: ReadonlySet<string> | undefined;
 }
 
-const SECTION_KEYS = new Set(['1', '2', '3', '3b', '4', '5', '6', '7b']);
+const SECTION_KEYS = new Set(['1', '2', '3', '3b', '4', '5', '6', '7a', '7b']);
 
 /**
  * Parses `argv` (without the node and script entries).
