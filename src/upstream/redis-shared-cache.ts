@@ -1,7 +1,7 @@
 // The shared cache of a fleet: entries and scope stamps in Redis, a memory tier in front that every read checks against Redis' stamps.
 import { randomUUID } from 'node:crypto';
 
-import type Redis from 'ioredis';
+import type { ChainableCommander, default as Redis } from 'ioredis';
 
 import type { RedisConnections } from '../redis/redis-connection';
 import { type TierEntry, createMemoryTier } from './cache-memory-tier';
@@ -95,10 +95,11 @@ const FLUSH_RETRY_MS = 1_000;
  * `shared-cache.ts` for the rules). Keys: `epoch`, `seq`, `v:<scope>` (stamps,
  * kept 2 × TTL + 60 s), `e:<kind tag>:<id>` (entries, kept for their TTL).
  *
- * Every read is one script call, whatever the tier that answers: the memory
- * tier's entries are served only once Redis' stamps (fetched in that same
- * call) show no invalidation after their ticket, so an invalidation made on
- * any instance is seen by every read that starts after it.
+ * Every read goes through one script call, whatever the tier that answers:
+ * the memory tier's entries are served only once Redis' stamps (fetched in
+ * that same call) show no invalidation after their ticket, so an invalidation
+ * made on any instance is seen by every read that starts after it. Reads made
+ * in the same turn of the event loop share one call.
  *
  * When a Redis command fails or the connection drops, the cache serves and
  * stores nothing (both tiers) until it has flushed itself: a new epoch, which
@@ -150,18 +151,87 @@ export function createRedisSharedCache(redis: RedisConnections, { ttlSeconds, ma
     observer?.onStateChange?.('restored', 'flushed: every entry stored before is void');
     return true;
   };
-  const bypass = (kind: CacheKind, keys: readonly string[]): CacheRead => {
-    observer?.onRead?.(kind, 0, keys.length, true);
-    return { hits: keys.map(() => undefined), ticket: undefined };
+  const bypass = (kind: CacheKind, count: number): CacheRead => {
+    observer?.onRead?.(kind, 0, count, true);
+    return { hits: new Array<string | undefined>(count).fill(undefined), ticket: undefined };
+  };
+
+  /** One read waiting for the next round. */
+  interface PendingRead {
+    kind: CacheKind;
+    count: number;
+    now: number;
+    held: Array<{ index: number; key: string; entry: TierEntry }>;
+    asked: Array<{ index: number; key: string }>;
+    resolve(read: CacheRead): void;
+  }
+  // Reads issued while a round is being prepared go out together: one script
+  // call (one write and one read on the socket) for every loader batch of
+  // every operation in flight, instead of one each.
+  let pending: PendingRead[] = [];
+  const runRound = async (): Promise<void> => {
+    const round = pending;
+    pending = [];
+    const keys = [...new Set(round.flatMap((read) => read.asked.map(({ key }) => key)))];
+    const scopes = [...new Set(round.flatMap((read) => read.held.flatMap(({ entry }) => entry.scopes)))];
+    let reply: Array<string | null>;
+    try {
+      reply = await commands.gatewayCacheRead(2 + keys.length, epochKey, seqKey, ...keys, randomUUID(), stampPrefix, scopes.length, ...scopes);
+    } catch (error) {
+      distrust(`cache read failed: ${messageOf(error)}`);
+      for (const read of round) read.resolve(bypass(read.kind, read.count));
+      return;
+    }
+    const epoch = String(reply[0]);
+    const seq = Number(reply[1]);
+    const stamps = new Map(scopes.map((scope, index) => [scope, Number(reply[2 + index])]));
+    const texts = new Map(keys.map((key, index) => [key, reply[2 + scopes.length + index]]));
+    for (const read of round) read.resolve(answer(read, epoch, seq, stamps, texts));
+  };
+  const answer = (read: PendingRead, epoch: string, seq: number, stamps: ReadonlyMap<string, number>, texts: ReadonlyMap<string, string | null | undefined>): CacheRead => {
+    const hits = new Array<string | undefined>(read.count).fill(undefined);
+    let hitCount = 0;
+    for (const { index, key, entry } of read.held) {
+      if (entry.epoch === epoch && entry.scopes.every((scope) => (stamps.get(scope) ?? 0) <= entry.seq)) {
+        hits[index] = entry.json;
+        hitCount += 1;
+      } else {
+        tier.delete(key);
+      }
+    }
+    for (const { index, key } of read.asked) {
+      const text = texts.get(key);
+      const entry = typeof text === 'string' ? decodeEntry(text) : undefined;
+      if (entry === undefined || entry.expiresAt <= read.now) continue;
+      hits[index] = entry.json;
+      hitCount += 1;
+      tier.set(key, entry);
+    }
+    observer?.onRead?.(read.kind, hitCount, read.count - hitCount, false);
+    return { hits, ticket: { epoch, seq, takenAt: read.now } };
+  };
+
+  // Entries stored in the same turn of the event loop go out in one pipeline.
+  let writes: ChainableCommander | undefined;
+  const storeRound = (): void => {
+    const round = writes;
+    writes = undefined;
+    round?.exec().then(
+      (results) => {
+        const failed = results?.find(([error]) => error !== null);
+        if (failed !== undefined) distrust(`cache write failed: ${messageOf(failed[0])}`);
+      },
+      (error: unknown) => distrust(`cache write failed: ${messageOf(error)}`),
+    );
   };
 
   return {
     enabled: true,
     async read(kind, keys) {
-      if (closed || (!trusted && !(await flush()))) return bypass(kind, keys);
+      if (closed || (!trusted && !(await flush()))) return bypass(kind, keys.length);
       const now = clock();
-      const held: Array<{ index: number; key: string; entry: TierEntry }> = [];
-      const asked: Array<{ index: number; key: string }> = [];
+      const held: PendingRead['held'] = [];
+      const asked: PendingRead['asked'] = [];
       keys.forEach((id, index) => {
         if (!isCacheableId(id)) return;
         const key = entryKey(kind, id);
@@ -169,67 +239,30 @@ export function createRedisSharedCache(redis: RedisConnections, { ttlSeconds, ma
         if (entry !== undefined && entry.expiresAt > now) held.push({ index, key, entry });
         else asked.push({ index, key });
       });
-      const scopes = [...new Set(held.flatMap(({ entry }) => entry.scopes))];
-      let reply: Array<string | null>;
-      try {
-        reply = await commands.gatewayCacheRead(
-          2 + asked.length, epochKey, seqKey, ...asked.map(({ key }) => key),
-          randomUUID(), stampPrefix, scopes.length, ...scopes,
-        );
-      } catch (error) {
-        distrust(`cache read failed: ${messageOf(error)}`);
-        return bypass(kind, keys);
-      }
-      const epoch = String(reply[0]);
-      const seq = Number(reply[1]);
-      const stamps = new Map(scopes.map((scope, index) => [scope, Number(reply[2 + index])]));
-      const hits = new Array<string | undefined>(keys.length).fill(undefined);
-      let hitCount = 0;
-      for (const { index, key, entry } of held) {
-        if (entry.epoch === epoch && entry.scopes.every((scope) => (stamps.get(scope) ?? 0) <= entry.seq)) {
-          hits[index] = entry.json;
-          hitCount += 1;
-        } else {
-          tier.delete(key);
-        }
-      }
-      asked.forEach(({ index, key }, position) => {
-        const text = reply[2 + scopes.length + position];
-        const entry = typeof text === 'string' ? decodeEntry(text) : undefined;
-        if (entry === undefined || entry.expiresAt <= now) return;
-        hits[index] = entry.json;
-        hitCount += 1;
-        tier.set(key, entry);
+      return new Promise<CacheRead>((resolve) => {
+        if (pending.length === 0) setImmediate(() => void runRound());
+        pending.push({ kind, count: keys.length, now, held, asked, resolve });
       });
-      observer?.onRead?.(kind, hitCount, keys.length - hitCount, false);
-      return { hits, ticket: { epoch, seq, takenAt: now } };
     },
     write(ticket, kind, entries) {
       if (closed || !trusted) return;
       const expiresAt = ticket.takenAt + ttlMs;
       const lifetimeMs = expiresAt - clock();
       if (lifetimeMs <= 0) return;
-      const pipeline = connection.pipeline();
-      let stored = 0;
       for (const { key: id, value, scopes } of entries) {
         if (!isCacheableId(id) || !scopes.every(isCacheableScope)) continue;
         const json = JSON.stringify(value);
         if (json.length > MAX_ENTRY_CHARS) continue;
         const entry: TierEntry = { json, epoch: ticket.epoch, seq: ticket.seq, expiresAt, scopes };
         const key = entryKey(kind, id);
-        pipeline.set(key, encodeEntry(entry), 'PX', Math.ceil(lifetimeMs));
+        if (writes === undefined) {
+          writes = connection.pipeline();
+          setImmediate(storeRound);
+        }
+        writes.set(key, encodeEntry(entry), 'PX', Math.ceil(lifetimeMs));
         // Safe before Redis has it: a memory entry is served only after the stamps say so.
         tier.set(key, entry);
-        stored += 1;
       }
-      if (stored === 0) return;
-      pipeline.exec().then(
-        (results) => {
-          const failed = results?.find(([error]) => error !== null);
-          if (failed !== undefined) distrust(`cache write failed: ${messageOf(failed[0])}`);
-        },
-        (error: unknown) => distrust(`cache write failed: ${messageOf(error)}`),
-      );
     },
     async invalidate(scopes, origin) {
       const stamped = [...new Set(scopes)].filter(isCacheableScope);
