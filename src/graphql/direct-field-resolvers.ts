@@ -13,6 +13,9 @@ const SOURCES: Readonly<Record<ParamKind, ParamSource>> = {
   info: (_root, _context, info) => info,
 };
 
+/** Which kind each source stands for, to pick a call shape without indirection. */
+const KIND_OF: ReadonlyMap<ParamSource, ParamKind> = new Map(Object.entries(SOURCES).map(([kind, source]) => [source, kind as ParamKind]));
+
 /**
  * type-graphql runs every resolver call through a generic wrapper: it builds
  * a resolver-data object, looks the class instance up, sorts and maps the
@@ -63,6 +66,12 @@ export function callFieldResolversDirectly(schema: GraphQLSchema, resolverClasse
 function directCall(instance: Record<string, unknown>, methodName: string, sources: readonly ParamSource[]): GraphQLFieldResolver<unknown, unknown> {
   const method = instance[methodName];
   if (typeof method !== 'function') throw new TypeError(`resolver method ${methodName} is not a function`);
+  // The gateway's own orders first, each a closure of its own: a shared call
+  // site for `sources[i](...)` would see every kind of parameter and stay slow.
+  const order = sources.map((source) => KIND_OF.get(source)).join(',');
+  if (order === 'root') return (root) => method.call(instance, root);
+  if (order === 'root,context') return (root, _args, context) => method.call(instance, root, context);
+  if (order === 'root,context,info') return (root, _args, context, info) => method.call(instance, root, context, info);
   const [first, second, third] = sources;
   // Fixed arities, so no argument array is built per call.
   if (sources.length === 1 && first !== undefined) return (root, _args, context, info) => method.call(instance, first(root, context, info));

@@ -20,6 +20,13 @@ export interface FulfillmentOrderLoaders {
    * same operation.
    */
   byOrderId: DataLoader<string, UpstreamFulfillmentOrder[]>;
+  /**
+   * An order's fulfillment orders once `byOrderId` has them, without waiting;
+   * undefined before (and for a key whose load failed). A page that loaded
+   * them for all its orders at once answers each order's field from here,
+   * with no promise.
+   */
+  loadedByOrderId(orderId: string): readonly UpstreamFulfillmentOrder[] | undefined;
 }
 
 const idOf = (item: UpstreamFulfillmentOrder): string => String(item.id);
@@ -42,6 +49,7 @@ export function createFulfillmentOrderLoaders(env: LoaderEnv): FulfillmentOrderL
     )),
     { maxBatchSize: UPSTREAM_PAGE_LIMIT },
   );
+  const loaded = new Map<string, UpstreamFulfillmentOrder[]>();
   const byOrderId = new DataLoader<string, UpstreamFulfillmentOrder[]>(
     observed(env, 'fulfillmentOrders.byOrderId', async (orderIds: readonly string[]) => {
       // The order check runs beside the cache read and the list call (free for admins), not after them.
@@ -65,14 +73,19 @@ export function createFulfillmentOrderLoaders(env: LoaderEnv): FulfillmentOrderL
         if (group instanceof Error) return group;
         const seen = visible[index];
         if (seen instanceof Error) return seen;
-        if (seen !== true) return [];
+        const orderId = orderIds[index] as string;
+        if (seen !== true) {
+          loaded.set(orderId, []);
+          return [];
+        }
         for (const item of group) byId.prime(String(item.id), item);
+        loaded.set(orderId, group);
         return group;
       });
     }),
     { maxBatchSize: UPSTREAM_PAGE_LIMIT },
   );
-  return { byId, byOrderId };
+  return { byId, byOrderId, loadedByOrderId: (orderId) => loaded.get(orderId) };
 }
 
 /**

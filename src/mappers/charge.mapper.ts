@@ -2,12 +2,15 @@
 import type { Charge, ChargeOperation, ChargeOperationKind } from '../schema/types/charge.type';
 import type { UpstreamCharge, UpstreamChargeOperation } from '../upstream/types';
 import { plainCopy } from './plain-copy';
+import type { SourceView } from './source.mapper';
 import { toIsoDateTime } from './scalar.mapper';
 
-/** What an embedded charge takes from the order it came in (quirk 30): the order's id and mode. */
+/** What an embedded charge takes from the order it came in (quirk 30): the order's id and mode, and the sources it embeds. */
 export interface ChargeParent {
   readonly id: string;
   readonly liveMode: boolean;
+  /** A source embedded in the same order, viewed as the order completes it; undefined when it has none by that id. */
+  embeddedSource(id: string): SourceView | undefined;
 }
 
 /**
@@ -46,6 +49,16 @@ export class ChargeView implements Charge {
   get cancels(): ChargeOperationView[] { return this.#operations('cancels'); }
   get refunds(): ChargeOperationView[] { return this.#operations('refunds'); }
   get liveMode(): boolean { return this.#raw.liveMode ?? this.#parent?.liveMode ?? false; }
+
+  /**
+   * Not in the graph: the source this charge names, as embedded in the order
+   * the charge came in; undefined for a charge read by itself, or one whose
+   * order does not embed it.
+   */
+  sourceFromOrder(): SourceView | undefined {
+    const sourceId = this.#raw.sourceId;
+    return sourceId === undefined ? undefined : this.#parent?.embeddedSource(sourceId);
+  }
 
   toJSON(): Record<string, unknown> {
     return plainCopy(this);

@@ -1,10 +1,12 @@
 // Upstream fulfillment cancellations as GraphQL FulfillmentCancellation (livemode spelling, Java dates): views over the upstream object.
 import { FulfillmentCancellationState } from '../schema/enums/fulfillment-cancellation-state.enum';
-import { fromUpstream } from '../schema/enums/from-upstream';
 import type { FulfillmentCancellation, FulfillmentCancellationItem } from '../schema/types/fulfillment-cancellation.type';
 import type { UpstreamFulfillmentCancellation, UpstreamFulfillmentCancellationItem } from '../upstream/types';
+import { enumReader } from './enum-reader';
 import { plainCopy } from './plain-copy';
 import { toCount, toId, toIsoDateTime, toOptionalId } from './scalar.mapper';
+
+const cancellationState = enumReader('FulfillmentCancellationState', FulfillmentCancellationState);
 
 /** A cancellation; parent and item states are shown as given, never derived from each other (quirk 5). */
 export class FulfillmentCancellationView implements FulfillmentCancellation {
@@ -19,7 +21,7 @@ export class FulfillmentCancellationView implements FulfillmentCancellation {
   get fulfillmentOrderId(): string { return toId(this.raw.fulfillmentOrderId); }
   get upstreamId(): string | null { return toOptionalId(this.raw.upstreamId); }
   get reason(): string | null { return this.raw.reason ?? null; }
-  get state(): FulfillmentCancellationState { return fromUpstream('FulfillmentCancellationState', FulfillmentCancellationState, this.raw.state); }
+  get state(): FulfillmentCancellationState { return cancellationState(this.raw.state); }
   get createdTime(): string | null { return toIsoDateTime(this.raw.createdTime); }
   get liveMode(): boolean { return this.raw.livemode ?? this.raw.liveMode ?? false; }
 
@@ -50,7 +52,7 @@ export class FulfillmentCancellationItemView implements FulfillmentCancellationI
   get inventoryItemId(): string | null { return this.#raw.inventoryItemId ?? null; }
   get quantity(): number { return toCount(this.#raw.quantity); }
   get quantityAccepted(): number | null { return this.#raw.quantityAccepted == null ? null : toCount(this.#raw.quantityAccepted); }
-  get state(): FulfillmentCancellationState { return fromUpstream('FulfillmentCancellationState', FulfillmentCancellationState, this.#raw.state); }
+  get state(): FulfillmentCancellationState { return cancellationState(this.#raw.state); }
   get fulfillmentOrderId(): string { return this.#cancellation.fulfillmentOrderId; }
 
   toJSON(): Record<string, unknown> {

@@ -1,12 +1,16 @@
 // Upstream fulfillment orders as GraphQL FulfillmentOrder (views over the upstream object), and the cancellable-quantity rule.
 import { FulfillmentCancellationState } from '../schema/enums/fulfillment-cancellation-state.enum';
 import { FulfillmentOrderItemState, FulfillmentOrderState } from '../schema/enums/fulfillment-order-state.enum';
-import { fromUpstream } from '../schema/enums/from-upstream';
 import type { FulfillmentOrder, FulfillmentOrderItem } from '../schema/types/fulfillment-order.type';
 import type { UpstreamFulfillmentCancellation, UpstreamFulfillmentOrder, UpstreamFulfillmentOrderItem } from '../upstream/types';
+import { enumReader } from './enum-reader';
 import type { FulfillmentCancellationView } from './fulfillment-cancellation.mapper';
 import { plainCopy } from './plain-copy';
 import { sameId, toCount, toId, toIsoDateTime, toOptionalId } from './scalar.mapper';
+
+const fulfillmentOrderState = enumReader('FulfillmentOrderState', FulfillmentOrderState);
+const fulfillmentOrderItemState = enumReader('FulfillmentOrderItemState', FulfillmentOrderItemState);
+const cancellationState = enumReader('FulfillmentCancellationState', FulfillmentCancellationState);
 
 /** A fulfillment order; its items know it (for their cancellations and their order line). */
 export class FulfillmentOrderView implements FulfillmentOrder {
@@ -19,7 +23,7 @@ export class FulfillmentOrderView implements FulfillmentOrder {
 
   get id(): string { return toId(this.#raw.id); }
   get upstreamId(): string | null { return toOptionalId(this.#raw.upstreamId); }
-  get state(): FulfillmentOrderState { return fromUpstream('FulfillmentOrderState', FulfillmentOrderState, this.#raw.state); }
+  get state(): FulfillmentOrderState { return fulfillmentOrderState(this.#raw.state); }
   get createdTime(): string | null { return toIsoDateTime(this.#raw.createdTime); }
   get currency(): string | null { return this.#raw.currency ?? null; }
   get liveMode(): boolean { return this.#raw.liveMode ?? false; }
@@ -63,7 +67,7 @@ export class FulfillmentOrderItemView implements FulfillmentOrderItem {
   get shipped(): number { return toCount(this.#raw.shipped); }
   get cancelled(): number { return toCount(this.#raw.cancelled); }
   get returned(): number { return toCount(this.#raw.returned); }
-  get state(): FulfillmentOrderItemState { return fromUpstream('FulfillmentOrderItemState', FulfillmentOrderItemState, this.#raw.state); }
+  get state(): FulfillmentOrderItemState { return fulfillmentOrderItemState(this.#raw.state); }
   get fulfillmentOrderId(): string { return this.#fulfillmentOrder.id; }
   get orderId(): string | null { return this.#fulfillmentOrder.upstreamId; }
   get cancelledPerItem(): ReadonlyMap<string, number> { return this.#fulfillmentOrder.cancelledPerItem; }
@@ -98,7 +102,7 @@ export function cancellableQuantityOf(item: FulfillmentOrderItem, cancellations:
 
 // Private: the units an open (PENDING) cancellation asks of `item`; 0 for any other state or fulfillment order.
 function unitsAskedOf(cancellation: UpstreamFulfillmentCancellation, item: FulfillmentOrderItem): number {
-  if (fromUpstream('FulfillmentCancellationState', FulfillmentCancellationState, cancellation.state) !== FulfillmentCancellationState.PENDING) return 0;
+  if (cancellationState(cancellation.state) !== FulfillmentCancellationState.PENDING) return 0;
   if (!sameId(cancellation.fulfillmentOrderId, item.fulfillmentOrderId)) return 0;
   let units = 0;
   const itemId = item.id;

@@ -1,13 +1,15 @@
 // Upstream orders as GraphQL Order: views whose fields, items, embedded charges and sources are read from the upstream order only when a query asks for them.
-import { fromUpstream } from '../schema/enums/from-upstream';
 import { OrderState } from '../schema/enums/order-state.enum';
 import type { Order, OrderItem } from '../schema/types/order.type';
 import type { UpstreamCharge, UpstreamOrder, UpstreamOrderItem, UpstreamSource } from '../upstream/types';
 import { ChargeView } from './charge.mapper';
+import { enumReader } from './enum-reader';
 import { type ContactView, mapContact } from './contact.mapper';
 import { plainCopy } from './plain-copy';
 import { toId, toIsoDateTime } from './scalar.mapper';
 import { SourceView } from './source.mapper';
+
+const orderState = enumReader('OrderState', OrderState);
 
 /** One line of an order. */
 export class OrderItemView implements OrderItem {
@@ -49,7 +51,7 @@ export class OrderView implements Order {
   get email(): string | null { return this.#raw.email ?? null; }
   get locale(): string | null { return this.#raw.locale ?? null; }
   get currency(): string { return this.#raw.currency; }
-  get state(): OrderState { return fromUpstream('OrderState', OrderState, this.#raw.state); }
+  get state(): OrderState { return orderState(this.#raw.state); }
 
   /** Non-null in the contract: an order whose time cannot be read fails this field (and so the order), as upstream broke its own format. */
   get createdTime(): string {
@@ -97,6 +99,12 @@ export class OrderView implements Order {
     const views = new Array<SourceView>(sources.length);
     for (let index = 0; index < sources.length; index += 1) views[index] = new SourceView(sources[index] as UpstreamSource, this);
     return views;
+  }
+
+  /** Not in the graph: a source this order embeds, completed from the order (see SourceView); undefined when none has that id. */
+  embeddedSource(id: string): SourceView | undefined {
+    for (const source of this.#raw.payment?.sources ?? []) if (source.id === id) return new SourceView(source, this);
+    return undefined;
   }
 
   toJSON(): Record<string, unknown> {

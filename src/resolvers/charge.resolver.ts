@@ -2,7 +2,7 @@
 import { Arg, Ctx, FieldResolver, ID, Query, Resolver, Root } from 'type-graphql';
 
 import type { GatewayContext } from './resolver-context';
-import { mapCharge } from '../mappers/charge.mapper';
+import { ChargeView, mapCharge } from '../mappers/charge.mapper';
 import { Charge, ChargeOperation } from '../schema/types/charge.type';
 import { Fulfillment } from '../schema/types/fulfillment.type';
 import { Order } from '../schema/types/order.type';
@@ -25,7 +25,10 @@ export class ChargeResolver {
   @FieldResolver(() => Source, { nullable: true, description: 'The source charged (from the order when it was loaded; no extra call).' })
   source(@Root() charge: Readonly<Charge>, @Ctx() ctx: GatewayContext): Source | null | Promise<Source | null> {
     if (charge.sourceId === null) return null;
-    // Answered without a promise when the order brought the source along (the usual case on an order page).
+    // A charge that came embedded in an order finds its source embedded in the same order: no lookup, no copy.
+    const fromOrder = charge instanceof ChargeView ? charge.sourceFromOrder() : undefined;
+    if (fromOrder !== undefined) return fromOrder;
+    // Answered without a promise when another order of this operation brought the source along.
     const embedded = ctx.loaders.payments.embeddedSource(charge.sourceId);
     return embedded === undefined ? ctx.loaders.payments.sources.load(charge.sourceId).then(toSource) : toSource(embedded);
   }
