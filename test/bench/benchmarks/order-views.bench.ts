@@ -48,6 +48,8 @@ export interface FleetResult {
   /** Most gateway requests upstream saw in any window of the budget's own length (1.1 s). */
   peakCallsPerWindow: number;
   cacheHitsPerView: number;
+  /** Redis commands of every kind (cache scripts, rate budget, events, …) per view over the measured window. */
+  redisCommandsPerView: number;
   changes: number;
   acknowledged: number;
   checked: number;
@@ -132,13 +134,17 @@ async function measureFleet(
     // Without a cache there is nothing to warm: a few seconds fill the budget's queue.
     await runViews(targets, pick, { seconds: ttlSeconds === 0 ? Math.min(3, sizes.warmSeconds) : sizes.warmSeconds, concurrency: sizes.concurrency });
     simulator.requestLog.clear();
+    const commandsBefore = await redisCommands(redis);
     const run = await runViews(targets, pick, { seconds: sizes.measureSeconds, concurrency: sizes.concurrency });
+    const commands = (await redisCommands(redis)) - commandsBefore;
     const calls = simulator.requestLog.entries().filter((entry) => entry.headers['upstream-application-id']?.startsWith('dr-graphql-gateway') === true);
     const changes = await changer.stop();
     // Deliveries still in flight are acknowledged within a few ms; wait for them before judging.
     await new Promise((resolve) => setTimeout(resolve, 1_000));
     const verdictOf = progress.staleViews(run.views);
     if (run.failures > 0) throw new BenchmarkError(`${run.failures} of ${run.failures + run.views.length} views failed (CACHE_TTL_SECONDS=${ttlSeconds}): ${run.failureSamples.join('; ')}`);
+    // A stale view is a broken promise, not a slow one: the run fails.
+    if (verdictOf.stale > 0) throw new BenchmarkError(`${verdictOf.stale} of ${verdictOf.checked} checked views were stale (CACHE_TTL_SECONDS=${ttlSeconds}, Zipf ${zipf})`);
     await beforeStop?.(prefix, a.url);
     const views = run.views.length;
     return {
@@ -153,6 +159,7 @@ async function measureFleet(
       callsPerSecond: calls.length / run.seconds,
       peakCallsPerWindow: peakPerWindow(calls.map((entry) => Date.parse(entry.time)), BUDGET_WINDOW_MS),
       cacheHitsPerView: run.views.reduce((sum, view) => sum + view.cacheHits, 0) / views,
+      redisCommandsPerView: commands / views,
       changes,
       acknowledged: verdictOf.acknowledged,
       checked: verdictOf.checked,
@@ -201,6 +208,12 @@ function startChanges(simulator: Simulator, sizes: OrderViewSizes, label: string
       return stopped;
     },
   };
+}
+
+// Private: every command Redis has served so far (INFO commandstats; other users of the same Redis count too).
+async function redisCommands(redis: Redis): Promise<number> {
+  const info = await redis.info('commandstats');
+  return [...info.matchAll(/calls=(\d+)/g)].reduce((sum, match) => sum + Number(match[1]), 0);
 }
 
 // Private: the most timestamps (ms) within any window of `windowMs`.
@@ -279,6 +292,7 @@ export function renderOrderViews(result: OrderViewsResult, redisUrl: string): st
     `${num(fleet.latency.p99, 1)} ms`,
     num(fleet.callsPerView, 3),
     num(fleet.cacheHitsPerView, 2),
+    num(fleet.redisCommandsPerView, 2),
     `${num(fleet.callsPerSecond)} / ${num(fleet.peakCallsPerWindow)}`,
     `${num(fleet.changes)} / ${num(fleet.acknowledged)}`,
     `${num(fleet.stale)} of ${num(fleet.checked)}`,
@@ -295,7 +309,7 @@ export function renderOrderViews(result: OrderViewsResult, redisUrl: string): st
       + '(cancellations filed, decided, units cancelled) than upstream had when a webhook about that order was answered 202 before the view was sent.',
     '',
     table(
-      ['fleet', 'views/s', 'p50', 'p99', 'upstream calls/view', 'cache hits/view', 'upstream req/s: mean / most in 1.1 s', 'changes / webhooks 202', 'stale views'],
+      ['fleet', 'views/s', 'p50', 'p99', 'upstream calls/view', 'cache hits/view', 'Redis commands/view (all clients)', 'upstream req/s: mean / most in 1.1 s', 'changes / webhooks 202', 'stale views'],
       [uncached, cached, ...result.others].map(row),
     ),
     '',
