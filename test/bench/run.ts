@@ -7,6 +7,7 @@ import { FAIR_SHARE_RATE_LIMIT, measureFairShare, renderFairShare } from './benc
 import { profileGateway, renderProfile } from './benchmarks/gateway-profile.bench';
 import { LATENCY_PAGE, UPSTREAM_LATENCY_MS, measureLatency, renderLatency } from './benchmarks/latency.bench';
 import { type OrderViewSizes, VIEW_BUDGET, measureOrderViews, renderOrderViews } from './benchmarks/order-views.bench';
+import { type ResumeSseSizes, measureResumeSse, renderResumeSse } from './benchmarks/resume-sse.bench';
 import { type Placement, startServersUnderTest } from './benchmarks/servers-under-test';
 import { measureSubscriptions, renderSubscriptions } from './benchmarks/subscriptions.bench';
 import { measureTwoInstances, renderTwoInstances } from './benchmarks/two-instances.bench';
@@ -36,6 +37,8 @@ interface RunSizes {
   fairShareSamples: number;
   /** Section 7a: order-detail views with and without the shared cache. */
   orderViews: OrderViewSizes;
+  /** Section 8: resume replays and SSE beside the WebSocket. */
+  resume: ResumeSseSizes;
   profile: boolean;
 }
 
@@ -44,6 +47,7 @@ const FULL: RunSizes = {
   subscriptionLevels: [1_000, 10_000, 20_000], intakeWarmup: 1_000, intakeEvents: 10_000,
   twoInstanceLatencyEvents: 500, twoInstanceIntakeEvents: 10_000, fairShareSamples: 30, profile: true,
   orderViews: { orders: 10_000, zipf: 1.3, concurrency: 128, warmSeconds: 30, measureSeconds: 60, changedPerMinute: 0.05, alsoZipf: [1.0] },
+  resume: { missedByOne: 1_000, resumingAtOnce: 1_000, missedEach: 10, latencyEvents: 300 },
 };
 const QUICK: RunSizes = {
   latencyRequests: 8, loadSeconds: 5, throughputRounds: 1, loadConnections: 10, warmupRequests: 20,
@@ -51,6 +55,7 @@ const QUICK: RunSizes = {
   twoInstanceLatencyEvents: 100, twoInstanceIntakeEvents: 2_000, fairShareSamples: 4, profile: false,
   // The changes run 3× faster than in the full run (15% of the orders a minute) to show in a short window.
   orderViews: { orders: 10_000, zipf: 1.3, concurrency: 128, warmSeconds: 10, measureSeconds: 10, changedPerMinute: 0.15 },
+  resume: { missedByOne: 200, resumingAtOnce: 100, missedEach: 10, latencyEvents: 50 },
 };
 
 /** Subscriptions per WebSocket (see the subscription section for why not one per socket). */
@@ -140,6 +145,7 @@ async function main(): Promise<number> {
   await step('7b', `7b. Fair share of the upstream budget under another caller's burst (UPSTREAM_RATE_LIMIT=${FAIR_SHARE_RATE_LIMIT})`, async () => renderFairShare(
     await measureFairShare(sizes.fairShareSamples),
   ));
+  await step('8', '8. Live updates over real networks: resume and server-sent events', async () => renderResumeSse(await measureResumeSse(sizes.resume)));
 
   const seconds = (performance.now() - clock) / 1000;
   if (failures.length > 0) {

@@ -8,7 +8,7 @@ export interface BenchOptions {
   only: ReadonlySet<string> | undefined;
 }
 
-const SECTION_KEYS = new Set(['1', '2', '3', '3b', '4', '5', '6', '7a', '7b']);
+const SECTION_KEYS = new Set(['1', '2', '3', '3b', '4', '5', '6', '7a', '7b', '8']);
 
 /**
  * Parses `argv` (without the node and script entries).
