@@ -12,7 +12,7 @@ import { type ProfileBucket, type ProfileSummary, summariseProfile } from '../li
 import { pageRequest } from '../lib/order-page';
 import { requireThat } from '../lib/validate';
 import type { Placement } from './servers-under-test';
-import { SERVER_ENV, benchScript } from './servers-under-test';
+import { GATEWAY_NODE_FLAGS, SERVER_ENV, benchScript } from './servers-under-test';
 import { THROUGHPUT_PAGE } from './throughput.bench';
 
 /** The profile and the load it was taken under. */
@@ -57,7 +57,7 @@ export async function profileGateway(options: LoadOptions, placement: Placement)
       name: 'gateway (profiled)',
       script: benchScript('servers', 'gateway-server'),
       params: { upstreamUrl: stringField(simulator.info, 'url'), apiKey: stringField(simulator.info, 'apiKey'), webhookSecret: `whsec_${randomUUID()}`, cacheTtlSeconds: 0 },
-      nodeFlags: ['--cpu-prof', `--cpu-prof-dir=${directory}`],
+      nodeFlags: [...GATEWAY_NODE_FLAGS, '--cpu-prof', `--cpu-prof-dir=${directory}`],
       env: SERVER_ENV,
       ...(placement.server === undefined ? {} : { cpus: placement.server }),
     });
@@ -80,7 +80,7 @@ export function renderProfile(result: ProfileResult): string {
   const percent = (share: number): string => `${num(share * 100, 1)} %`;
   return [
     `\`node --cpu-prof\` on the gateway process for the whole ${result.load.requests}-request throughput run `
-      + `(${num(result.load.requestsPerSecond, 1)} requests/s, same load, placement and \`CACHE_TTL_SECONDS=0\` as above; start-up included), `
+      + `(${num(result.load.requestsPerSecond, 1)} requests/s, same load, placement, flags and \`CACHE_TTL_SECONDS=0\` as above; start-up included), `
       + `self time in ${num(result.summary.totalMs / 1000, 1)} s of samples:`,
     '',
     table(['where', 'share of the gateway process'], result.summary.buckets.map((bucket) => [bucket.name, percent(bucket.share)])),

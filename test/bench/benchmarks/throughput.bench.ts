@@ -7,7 +7,7 @@ import { isRecord, numberField } from '../lib/ipc-protocol';
 import { num, ratio, table, verdict } from '../lib/markdown';
 import { type TargetKind, pageRequest } from '../lib/order-page';
 import { requirePositive, requireThat } from '../lib/validate';
-import type { ServersUnderTest } from './servers-under-test';
+import { GATEWAY_NODE_FLAGS, type ServersUnderTest } from './servers-under-test';
 
 /** Orders on the page under load. */
 export const THROUGHPUT_PAGE = 50;
@@ -193,7 +193,8 @@ export function renderThroughput(result: ThroughputResult): string {
   return [
     `${THROUGHPUT_PAGE}-order page, no added upstream latency, autocannon with ${result.options.connections} connections for ${result.options.durationSeconds} s `
       + `after ${result.warmupRequests} unmeasured requests, one server at a time; the gateway and the REST endpoint alternate for ${result.roundRatios.length} `
-      + `round${result.roundRatios.length === 1 ? '' : 's'} (each row shows its median round; the naive gateway runs once). The gateway runs with the `
+      + `round${result.roundRatios.length === 1 ? '' : 's'} (each row shows its median round; the naive gateway runs once). The gateway runs as \`npm start\` runs it `
+      + `(\`node ${GATEWAY_NODE_FLAGS.join(' ')}\`; the REST endpoint and the naive gateway with Node's defaults) and with the `
       + 'cross-request cache off (`CACHE_TTL_SECONDS=0`): the REST endpoint has none, so both make the same upstream calls and parse the same JSON. '
       + `${result.placement} Server CPU is the server process's own user + system time over the run, per request sent: the headline, as requests/s depends `
       + 'on which process saturates first on two cores. Allocation, promotion and GC pauses come from the server\'s own V8 GC profile over the same run '
