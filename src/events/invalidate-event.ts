@@ -1,13 +1,13 @@
 // The receiver's invalidation step: before an event is acknowledged, the shared cache forgets every cached answer the event could have changed.
 import type { Logger } from '../logger';
-import { type CacheInvalidator, type CacheScope, fulfillmentOrderScope, orderScope, sourceScope } from '../upstream/shared-cache';
+import { type CacheScope, type SharedCache, fulfillmentOrderScope, orderScope, sourceScope } from '../upstream/shared-cache';
 import { type EventSubject, classifyEvent } from './classify-event';
 import type { Ownership } from './ownership';
 import type { UpstreamEvent } from './parse-event';
 
 /** What {@link createEventInvalidation} needs. */
 export interface EventInvalidationDependencies {
-  cache: CacheInvalidator;
+  cache: Pick<SharedCache, 'enabled' | 'invalidate'>;
   /** Finds the order of a fulfillment order when an event does not name it (memoised: the link never changes). */
   ownership: Ownership;
   logger: Logger;
@@ -30,6 +30,8 @@ export interface EventInvalidationDependencies {
  */
 export function createEventInvalidation({ cache, ownership, logger, lookupTimeoutMs = 1_000 }: EventInvalidationDependencies): (event: UpstreamEvent) => Promise<void> {
   return async (event) => {
+    // Nothing is cached with CACHE_TTL_SECONDS=0: no lookup, no delay before the answer.
+    if (!cache.enabled) return;
     const subject = classifyEvent(event);
     let orderId = subject?.orderId ?? null;
     if (subject !== null && orderId === null && subject.fulfillmentOrderId !== null) {

@@ -9,7 +9,7 @@ import type { UpstreamEvent } from '../../src/events/parse-event';
 import { receiveWebhook } from '../../src/events/receiver';
 import { type Simulator, createSimulator } from '../../src/simulator/create-simulator';
 import type { SimEvent } from '../../src/simulator/wire-types';
-import type { CacheInvalidator, CacheScope } from '../../src/upstream/shared-cache';
+import type { CacheScope, SharedCache } from '../../src/upstream/shared-cache';
 import { cancellableUnits, fileCancellation } from '../helpers/cancellable-units';
 import { signatureHeader } from '../helpers/sign-webhook';
 
@@ -22,9 +22,9 @@ const asReceived = (event: SimEvent): UpstreamEvent => {
 };
 
 /** An invalidator that records what it was asked. */
-function recordingCache(): CacheInvalidator & { asked: CacheScope[][] } {
+function recordingCache(): Pick<SharedCache, 'enabled' | 'invalidate'> & { asked: CacheScope[][] } {
   const asked: CacheScope[][] = [];
-  return { asked, invalidate: async (scopes) => { asked.push([...scopes]); } };
+  return { enabled: true, asked, invalidate: async (scopes) => { asked.push([...scopes]); } };
 }
 
 const ownershipOf = (orderOf: (fulfillmentOrderId: string) => Promise<string | null>): Ownership => ({
@@ -83,6 +83,16 @@ describe('invalidation of the cache by events', () => {
       const cache = recordingCache();
       await createEventInvalidation({ cache, logger, ownership: ownershipOf(async () => '240011220336') })(event);
       expect(cache.asked).toEqual([['o:240011220336', 'fo:fo_1']]);
+    });
+
+    it('cost nothing with the cache off: no lookup, no invalidation', async () => {
+      const cache = { ...recordingCache(), enabled: false };
+      let lookups = 0;
+      await createEventInvalidation({ cache, logger, ownership: ownershipOf(async () => {
+        lookups += 1;
+        return '240011220336';
+      }) })(event);
+      expect([lookups, cache.asked]).toEqual([0, []]);
     });
 
     it('still invalidate the fulfillment order when the lookup fails or takes too long', async () => {
