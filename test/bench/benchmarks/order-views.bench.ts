@@ -7,11 +7,14 @@ import { createSimulator, type Simulator } from '../../../src/simulator/create-s
 import { CACHE_KINDS, KIND_TAGS } from '../../../src/upstream/shared-cache';
 import { cancellableUnits, fileCancellation, type CancellableUnit } from '../../helpers/cancellable-units';
 import { recordProgress } from '../clients/order-progress';
-import { runViews, seededRandom, zipfSampler } from '../clients/order-view-load';
+import { type MeasuredView, type ViewRun, seededRandom } from '../clients/order-view-load';
+import { type ChildHandle, launchChild } from '../lib/child-process';
+import { isRecord } from '../lib/ipc-protocol';
 import { num, ratio, table, verdict } from '../lib/markdown';
 import { summarise, type LatencySummary } from '../lib/stats';
 import { type QuietGateway, startQuietGateway } from '../lib/quiet-gateway';
 import { BenchmarkError, requirePositive } from '../lib/validate';
+import { benchScript } from './servers-under-test';
 
 /** The fleet's upstream budget, requests per second (live mode's limit). */
 export const VIEW_BUDGET = 250;
@@ -24,7 +27,14 @@ export interface OrderViewSizes {
   orders: number;
   /** Zipf exponent of order popularity. */
   zipf: number;
+  /** Closed-loop clients against the cached fleet. */
   concurrency: number;
+  /**
+   * Clients against the uncached fleet: the budget caps it long before (about
+   * 70 views/s), and more clients only queue for tokens past the gateway's
+   * 2 s wait, which then answers UPSTREAM_RATE_LIMITED.
+   */
+  uncachedConcurrency: number;
   warmSeconds: number;
   measureSeconds: number;
   /** Share of the orders changed (one cancellation filed, then decided) per minute. */
@@ -79,6 +89,8 @@ const WEBHOOK_TYPES = ['order.*', 'fulfillment.created', 'fulfillment_order.*', 
 export async function measureOrderViews(redisUrl: string, sizes: OrderViewSizes): Promise<OrderViewsResult> {
   const simulator = await createSimulator({ port: 0, orderCount: sizes.orders, fulfillerDelayMs: 2_000, settleDelayMs: 500 });
   const redis = new Redis(redisUrl);
+  // The clients run in a process of their own: sharing the simulator's event loop, they would slow both down.
+  const client = await launchChild({ name: 'view-client', script: benchScript('clients', 'view-client') });
   try {
     // Popularity is not age: the ranks go to a seeded shuffle of the orders.
     const orderIds = [...simulator.store.orders.sorted()].map((order) => order.id);
@@ -87,20 +99,46 @@ export async function measureOrderViews(redisUrl: string, sizes: OrderViewSizes)
       const other = Math.floor(shuffle() * (index + 1));
       [orderIds[index], orderIds[other]] = [orderIds[other] as string, orderIds[index] as string];
     }
-    const uncached = await measureFleet(simulator, redis, redisUrl, orderIds, sizes, 0, sizes.zipf);
+    const views = (targets: readonly string[], zipf: number, seconds: number, concurrency: number): Promise<ViewRun> =>
+      runViewsIn(client, orderIds, { targets, zipf, seconds, concurrency });
+    const uncached = await measureFleet(simulator, redis, redisUrl, views, sizes, 0, sizes.zipf);
     let keyCosts: KeyCost[] = [];
-    const cached = await measureFleet(simulator, redis, redisUrl, orderIds, sizes, 60, sizes.zipf, async (prefix, url) => {
+    const cached = await measureFleet(simulator, redis, redisUrl, views, sizes, 60, sizes.zipf, async (prefix, url) => {
       // The views cache orders and their lists; the other kinds are read by id once, so every kind's size shows.
       await readEveryKind(simulator, url);
       keyCosts = await measureKeyCosts(redis, prefix);
     });
     const others: FleetResult[] = [];
-    for (const zipf of sizes.alsoZipf ?? []) others.push(await measureFleet(simulator, redis, redisUrl, orderIds, sizes, 60, zipf));
+    for (const zipf of sizes.alsoZipf ?? []) others.push(await measureFleet(simulator, redis, redisUrl, views, sizes, 60, zipf));
     return { sizes, uncached, cached, others, keyCosts };
   } finally {
+    await client.stop();
     redis.disconnect();
     await simulator.stop();
   }
+}
+
+/** Sends views for `seconds` from the client process, orders drawn by Zipf rank over `orderIds`. */
+type ViewRunner = (targets: readonly string[], zipf: number, seconds: number, concurrency: number) => Promise<ViewRun>;
+
+// Private: one `run` of the view client, its compact records read back.
+async function runViewsIn(client: ChildHandle, orderIds: readonly string[], params: { targets: readonly string[]; zipf: number; seconds: number; concurrency: number }): Promise<ViewRun> {
+  const answer = await client.command('run', { ...params, orderIds, seed: 11 }, (params.seconds + 60) * 1000);
+  if (!isRecord(answer) || !Array.isArray(answer.views)) throw new BenchmarkError('view-client: unexpected answer to run');
+  const views: MeasuredView[] = (answer.views as number[][]).map(([rank, startedAt, ms, progress, upstreamCalls, cacheHits]) => ({
+    orderId: orderIds[rank as number] as string,
+    startedAt: startedAt as number,
+    ms: ms as number,
+    progress: progress as number,
+    upstreamCalls: upstreamCalls as number,
+    cacheHits: cacheHits as number,
+  }));
+  return {
+    views,
+    failures: Number(answer.failures),
+    failureSamples: Array.isArray(answer.failureSamples) ? answer.failureSamples.map(String) : [],
+    seconds: Number(answer.seconds),
+  };
 }
 
 // Private: one fleet of two gateway processes on Redis, its webhooks registered with the simulator, warmed up, then measured.
@@ -108,7 +146,7 @@ async function measureFleet(
   simulator: Simulator,
   redis: Redis,
   redisUrl: string,
-  orderIds: readonly string[],
+  views: ViewRunner,
   sizes: OrderViewSizes,
   ttlSeconds: number,
   zipf: number,
@@ -126,16 +164,15 @@ async function measureFleet(
   // Webhooks go to instance A only: every view on B reads what A invalidated.
   const webhook = await simulatorPost<{ id: string }>(simulator, '/webhooks', { address: `${a.url}/webhooks/digitalriver`, types: WEBHOOK_TYPES, enabled: true });
   const progress = recordProgress(simulator);
-  const rank = zipfSampler(orderIds.length, zipf, 11);
-  const pick = (): string => orderIds[rank()] as string;
   const targets = fleet.map((instance) => instance.url);
+  const concurrency = ttlSeconds === 0 ? sizes.uncachedConcurrency : sizes.concurrency;
   const changer = startChanges(simulator, sizes, `${ttlSeconds}`);
   try {
     // Without a cache there is nothing to warm: a few seconds fill the budget's queue.
-    await runViews(targets, pick, { seconds: ttlSeconds === 0 ? Math.min(3, sizes.warmSeconds) : sizes.warmSeconds, concurrency: sizes.concurrency });
+    await views(targets, zipf, ttlSeconds === 0 ? Math.min(3, sizes.warmSeconds) : sizes.warmSeconds, concurrency);
     simulator.requestLog.clear();
     const commandsBefore = await redisCommands(redis);
-    const run = await runViews(targets, pick, { seconds: sizes.measureSeconds, concurrency: sizes.concurrency });
+    const run = await views(targets, zipf, sizes.measureSeconds, concurrency);
     const commands = (await redisCommands(redis)) - commandsBefore;
     const calls = simulator.requestLog.entries().filter((entry) => entry.headers['upstream-application-id']?.startsWith('dr-graphql-gateway') === true);
     const changes = await changer.stop();
@@ -146,20 +183,20 @@ async function measureFleet(
     // A stale view is a broken promise, not a slow one: the run fails.
     if (verdictOf.stale > 0) throw new BenchmarkError(`${verdictOf.stale} of ${verdictOf.checked} checked views were stale (CACHE_TTL_SECONDS=${ttlSeconds}, Zipf ${zipf})`);
     await beforeStop?.(prefix, a.url);
-    const views = run.views.length;
+    const count = run.views.length;
     return {
       ttlSeconds,
       zipf,
-      views,
-      viewsPerSecond: requirePositive(views / run.seconds, 'views per second'),
+      views: count,
+      viewsPerSecond: requirePositive(count / run.seconds, 'views per second'),
       failures: run.failures,
       latency: summarise(run.views.map((view) => view.ms), 'view latency'),
       upstreamCalls: calls.length,
-      callsPerView: calls.length / views,
+      callsPerView: calls.length / count,
       callsPerSecond: calls.length / run.seconds,
       peakCallsPerWindow: peakPerWindow(calls.map((entry) => Date.parse(entry.time)), BUDGET_WINDOW_MS),
-      cacheHitsPerView: run.views.reduce((sum, view) => sum + view.cacheHits, 0) / views,
-      redisCommandsPerView: commands / views,
+      cacheHitsPerView: run.views.reduce((sum, view) => sum + view.cacheHits, 0) / count,
+      redisCommandsPerView: commands / count,
       changes,
       acknowledged: verdictOf.acknowledged,
       checked: verdictOf.checked,
@@ -300,7 +337,7 @@ export function renderOrderViews(result: OrderViewsResult, redisUrl: string): st
   return [
     `Two gateways (\`node dist/src/main.js\`, each its own process) on one Redis (\`${redisUrl}\`, a private key prefix per fleet), \`UPSTREAM_RATE_LIMIT=${VIEW_BUDGET}\` `
       + `for the fleet, against one simulator seeded with ${num(sizes.orders)} orders whose signed webhooks go to instance A. `
-      + `${sizes.concurrency} clients in a closed loop send order-detail views (\`order(id)\` with the order page's node: items, charges, sources, fulfillment orders with items and cancellations, cancellations), `
+      + `${sizes.concurrency} clients (${sizes.uncachedConcurrency} against the fleet without cache, which the budget caps long before), in a process of their own, in a closed loop send order-detail views (\`order(id)\` with the order page's node: items, charges, sources, fulfillment orders with items and cancellations, cancellations), `
       + 'alternately to A and B, for orders drawn with Zipf popularity (rank r drawn ∝ 1/r^s, ranks over a seeded shuffle of the orders); '
       + `${sizes.warmSeconds} s unmeasured (3 s without cache), then ${sizes.measureSeconds} s measured. Meanwhile ${num(sizes.changedPerMinute * 100)}% of the orders a minute change: `
       + 'a cancellation is filed straight upstream and the simulated fulfiller decides it 2 s later, each change reaching the fleet as webhooks. '
