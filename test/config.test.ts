@@ -45,6 +45,14 @@ describe('loadConfig', () => {
     expect(loadConfig({ EVENT_REPLAY_SECONDS: '3600', EVENT_REPLAY_MAX: '500' })).toMatchObject({ eventReplaySeconds: 3_600, eventReplayMax: 500 });
   });
 
+  it('caches upstream objects for 60 s in at most 64 MiB per instance unless told otherwise; 0 turns the cache off', () => {
+    expect(loadConfig({})).toMatchObject({ cacheTtlSeconds: 60, cacheMaxBytes: 64 * 1024 * 1024 });
+    expect(loadConfig({ CACHE_TTL_SECONDS: '0', CACHE_MAX_BYTES: '1048576' })).toMatchObject({ cacheTtlSeconds: 0, cacheMaxBytes: 1_048_576 });
+    expect(() => loadConfig({ CACHE_TTL_SECONDS: '1m' })).toThrow(new ConfigError('CACHE_TTL_SECONDS must be a whole number between 0 and 86400, got "1m"'));
+    expect(() => loadConfig({ CACHE_TTL_SECONDS: '90000' })).toThrow(new ConfigError('CACHE_TTL_SECONDS must be between 0 and 86400, got 90000'));
+    expect(() => loadConfig({ CACHE_MAX_BYTES: '64MB' })).toThrow(new ConfigError('CACHE_MAX_BYTES must be a whole number between 0 and 17179869184, got "64MB"'));
+  });
+
   it('strips a trailing slash from the upstream URL', () => {
     expect(loadConfig({ DR_API_BASE_URL: 'https://api.digitalriver.com/', DR_API_KEY: 'sk_test_1' }).upstreamBaseUrl).toBe('https://api.digitalriver.com');
   });
