@@ -72,7 +72,10 @@ export interface ExecutorStats {
  * shared runtime helper for every non-null leaf, passing freshly built
  * location and response-path arrays on each call, which made this page
  * allocate ~20% more per request and cost ~12% of throughput (measured with
- * `npm run bench`). 0.8.7 builds those arrays only when a field fails.
+ * `npm run bench`). 0.8.7 builds those arrays only when a field fails. What
+ * 0.8.7 kept of every distinct operation it ever compiled (a memoised path
+ * join, fixed upstream in 0.8.9) is patched out by
+ * patches/graphql-jit+0.8.7.patch, applied at install.
  */
 export class CompiledExecutor implements GatewayInterface {
   private readonly plans = new LRUCache<string, CachedPlan>({
