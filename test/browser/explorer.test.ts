@@ -104,16 +104,17 @@ describeInBrowser('explorer in Chromium', () => {
       await page.getByTestId('token-state').getByText('token set').waitFor();
       expect((await introspected).request().headers().authorization).toBe('Bearer explorer-test-token');
 
-      await page.locator('.graphiql-tab-button[title="OrderDetail"]').click();
-      const asked = page.waitForRequest((request) => request.method() === 'POST' && (request.postData() ?? '').includes('OrderDetail'));
-      await page.locator('.graphiql-execute-button').click();
-      expect((await asked).headers().authorization).toBe('Bearer explorer-test-token');
-
+      // The subscription first: while a query is still running, GraphiQL's execute button stops it instead.
       await page.locator('.graphiql-tab-button[title="OrderUpdated"]').click();
       await page.locator('.graphiql-execute-button').click();
       await eventually(() => frames.some((frame) => frame.includes('connection_init')), 10_000, 'a connection_init with the new token');
       const init = JSON.parse(frames.find((frame) => frame.includes('connection_init'))!) as { payload?: Record<string, unknown> };
       expect(init.payload).toEqual({ authorization: 'Bearer explorer-test-token' });
+
+      await page.locator('.graphiql-tab-button[title="OrderDetail"]').click();
+      const asked = page.waitForRequest((request) => request.method() === 'POST' && (request.postData() ?? '').includes('OrderDetail'));
+      await page.locator('.graphiql-execute-button').click();
+      expect((await asked).headers().authorization).toBe('Bearer explorer-test-token');
       await browser.screenshot('explorer-token');
       expect(browser.errors).toEqual([]);
     });
