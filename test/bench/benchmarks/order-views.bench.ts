@@ -3,6 +3,7 @@ import { randomUUID } from 'node:crypto';
 
 import Redis from 'ioredis';
 
+import { mintToken } from '../../../src/auth/mint-token';
 import { createSimulator, type Simulator } from '../../../src/simulator/create-simulator';
 import { CACHE_KINDS, KIND_TAGS } from '../../../src/upstream/shared-cache';
 import { cancellableUnits, fileCancellation, type CancellableUnit } from '../../helpers/cancellable-units';
@@ -18,6 +19,9 @@ import { benchScript } from './servers-under-test';
 
 /** The fleet's upstream budget, requests per second (live mode's limit). */
 export const VIEW_BUDGET = 250;
+
+/** Distinct callers the views come from (support staff with admin tokens): the budget is shared fairly among many, as in production. */
+const CALLERS = 64;
 
 /** The budget's sliding window: 1 s plus the 100 ms margin the gateway keeps for clock and network jitter. */
 const BUDGET_WINDOW_MS = 1_100;
@@ -60,6 +64,8 @@ export interface FleetResult {
   cacheHitsPerView: number;
   /** Redis commands of every kind (cache scripts, rate budget, events, …) per view over the measured window. */
   redisCommandsPerView: number;
+  /** Lines both gateways logged at `error` level over the whole run of the fleet, and the first few. */
+  gatewayErrors: { count: number; samples: string[] };
   changes: number;
   acknowledged: number;
   checked: number;
@@ -91,6 +97,9 @@ export async function measureOrderViews(redisUrl: string, sizes: OrderViewSizes)
   const redis = new Redis(redisUrl);
   // The clients run in a process of their own: sharing the simulator's event loop, they would slow both down.
   const client = await launchChild({ name: 'view-client', script: benchScript('clients', 'view-client') });
+  const jwtSecret = `bench-${randomUUID()}`;
+  const authorizations = await Promise.all(Array.from({ length: CALLERS }, async (_unused, index) =>
+    `Bearer ${await mintToken(jwtSecret, { sub: `support-${index}`, role: 'admin' }, '2h')}`));
   try {
     // Popularity is not age: the ranks go to a seeded shuffle of the orders.
     const orderIds = [...simulator.store.orders.sorted()].map((order) => order.id);
@@ -100,16 +109,17 @@ export async function measureOrderViews(redisUrl: string, sizes: OrderViewSizes)
       [orderIds[index], orderIds[other]] = [orderIds[other] as string, orderIds[index] as string];
     }
     const views = (targets: readonly string[], zipf: number, seconds: number, concurrency: number): Promise<ViewRun> =>
-      runViewsIn(client, orderIds, { targets, zipf, seconds, concurrency });
-    const uncached = await measureFleet(simulator, redis, redisUrl, views, sizes, 0, sizes.zipf);
+      runViewsIn(client, orderIds, { targets, zipf, seconds, concurrency, authorizations });
+    const fleetOptions = { simulator, redis, redisUrl, views, sizes, jwtSecret };
+    const uncached = await measureFleet(fleetOptions, 0, sizes.zipf);
     let keyCosts: KeyCost[] = [];
-    const cached = await measureFleet(simulator, redis, redisUrl, views, sizes, 60, sizes.zipf, async (prefix, url) => {
+    const cached = await measureFleet(fleetOptions, 60, sizes.zipf, async (prefix, url) => {
       // The views cache orders and their lists; the other kinds are read by id once, so every kind's size shows.
-      await readEveryKind(simulator, url);
+      await readEveryKind(simulator, url, authorizations[0] as string);
       keyCosts = await measureKeyCosts(redis, prefix);
     });
     const others: FleetResult[] = [];
-    for (const zipf of sizes.alsoZipf ?? []) others.push(await measureFleet(simulator, redis, redisUrl, views, sizes, 60, zipf));
+    for (const zipf of sizes.alsoZipf ?? []) others.push(await measureFleet(fleetOptions, 60, zipf));
     return { sizes, uncached, cached, others, keyCosts };
   } finally {
     await client.stop();
@@ -122,7 +132,11 @@ export async function measureOrderViews(redisUrl: string, sizes: OrderViewSizes)
 type ViewRunner = (targets: readonly string[], zipf: number, seconds: number, concurrency: number) => Promise<ViewRun>;
 
 // Private: one `run` of the view client, its compact records read back.
-async function runViewsIn(client: ChildHandle, orderIds: readonly string[], params: { targets: readonly string[]; zipf: number; seconds: number; concurrency: number }): Promise<ViewRun> {
+async function runViewsIn(
+  client: ChildHandle,
+  orderIds: readonly string[],
+  params: { targets: readonly string[]; zipf: number; seconds: number; concurrency: number; authorizations: readonly string[] },
+): Promise<ViewRun> {
   const answer = await client.command('run', { ...params, orderIds, seed: 11 }, (params.seconds + 60) * 1000);
   if (!isRecord(answer) || !Array.isArray(answer.views)) throw new BenchmarkError('view-client: unexpected answer to run');
   const views: MeasuredView[] = (answer.views as number[][]).map(([rank, startedAt, ms, progress, upstreamCalls, cacheHits]) => ({
@@ -143,11 +157,7 @@ async function runViewsIn(client: ChildHandle, orderIds: readonly string[], para
 
 // Private: one fleet of two gateway processes on Redis, its webhooks registered with the simulator, warmed up, then measured.
 async function measureFleet(
-  simulator: Simulator,
-  redis: Redis,
-  redisUrl: string,
-  views: ViewRunner,
-  sizes: OrderViewSizes,
+  { simulator, redis, redisUrl, views, sizes, jwtSecret }: { simulator: Simulator; redis: Redis; redisUrl: string; views: ViewRunner; sizes: OrderViewSizes; jwtSecret: string },
   ttlSeconds: number,
   zipf: number,
   beforeStop?: (prefix: string, url: string) => Promise<void>,
@@ -157,7 +167,9 @@ async function measureFleet(
   simulator.setWebhookSecrets([secret]);
   const env = {
     DR_API_BASE_URL: simulator.url, DR_API_KEY: 'sk_test_simulator', DR_WEBHOOK_SECRET: secret, REDIS_URL: redisUrl, REDIS_KEY_PREFIX: prefix,
-    UPSTREAM_RATE_LIMIT: String(VIEW_BUDGET), CACHE_TTL_SECONDS: String(ttlSeconds),
+    UPSTREAM_RATE_LIMIT: String(VIEW_BUDGET), CACHE_TTL_SECONDS: String(ttlSeconds), AUTH_JWT_SECRET: jwtSecret,
+    // Errors only: a saturated budget makes webhook processing retry, and each retry would log a warning.
+    LOG_LEVEL: 'error',
   };
   const fleet: QuietGateway[] = await Promise.all([startQuietGateway(env), startQuietGateway(env)]);
   const [a] = fleet as [QuietGateway, QuietGateway];
@@ -200,6 +212,10 @@ async function measureFleet(
       peakCallsPerWindow: peakPerWindow(calls.map((entry) => Date.parse(entry.time)), BUDGET_WINDOW_MS),
       cacheHitsPerView: run.views.reduce((sum, view) => sum + view.cacheHits, 0) / count,
       redisCommandsPerView: commands / count,
+      gatewayErrors: {
+        count: fleet.reduce((sum, instance) => sum + instance.errors().count, 0),
+        samples: fleet.flatMap((instance) => instance.errors().samples).slice(0, 3),
+      },
       changes,
       acknowledged: verdictOf.acknowledged,
       checked: verdictOf.checked,
@@ -269,7 +285,7 @@ function peakPerWindow(times: number[], windowMs: number): number {
 }
 
 // Private: reads 50 objects of each kind by id, and 50 orders' fulfillments, through the gateway at `url`.
-async function readEveryKind(simulator: Simulator, url: string): Promise<void> {
+async function readEveryKind(simulator: Simulator, url: string, authorization: string): Promise<void> {
   const { store } = simulator;
   const take = <T extends { id: string }>(list: readonly T[]): string[] => list.slice(0, 50).map((item) => item.id);
   const reads: Array<[string, string[]]> = [
@@ -282,7 +298,9 @@ async function readEveryKind(simulator: Simulator, url: string): Promise<void> {
   ];
   for (const [query, ids] of reads) {
     await Promise.all(ids.map(async (id) => {
-      const response = await fetch(`${url}/graphql`, { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify({ query, variables: { id } }) });
+      const response = await fetch(`${url}/graphql`, {
+        method: 'POST', headers: { 'content-type': 'application/json', authorization }, body: JSON.stringify({ query, variables: { id } }),
+      });
       await response.text();
     }));
   }
@@ -336,12 +354,14 @@ export function renderOrderViews(result: OrderViewsResult, redisUrl: string): st
     num(fleet.redisCommandsPerView, 2),
     `${num(fleet.callsPerSecond)} / ${num(fleet.peakCallsPerWindow)}`,
     `${num(fleet.changes)} / ${num(fleet.acknowledged)}`,
+    num(fleet.gatewayErrors.count),
     `${num(fleet.stale)} of ${num(fleet.checked)}`,
   ];
   return [
     `Two gateways (\`node dist/src/main.js\`, each its own process) on one Redis (\`${redisUrl}\`, a private key prefix per fleet), \`UPSTREAM_RATE_LIMIT=${VIEW_BUDGET}\` `
       + `for the fleet, against one simulator seeded with ${num(sizes.orders)} orders whose signed webhooks go to instance A. `
-      + `${sizes.concurrency} clients (${sizes.uncachedConcurrency} against the fleet without cache, which the budget caps long before), in a process of their own, in a closed loop send order-detail views (\`order(id)\` with the order page's node: items, charges, sources, fulfillment orders with items and cancellations, cancellations), `
+      + `${sizes.concurrency} clients (${sizes.uncachedConcurrency} against the fleet without cache, which the budget caps long before), in a process of their own, `
+      + `as ${CALLERS} callers (admin tokens: the budget's fair share spreads over many callers, as in production), in a closed loop send order-detail views (\`order(id)\` with the order page's node: items, charges, sources, fulfillment orders with items and cancellations, cancellations), `
       + 'alternately to A and B, for orders drawn with Zipf popularity (rank r drawn ∝ 1/r^s, ranks over a seeded shuffle of the orders); '
       + `${sizes.warmSeconds} s unmeasured (3 s without cache), then ${sizes.measureSeconds} s measured. Meanwhile ${num(sizes.changedPerMinute * 100)}% of the orders a minute change: `
       + 'a cancellation is filed straight upstream and the simulated fulfiller decides it 2 s later, each change reaching the fleet as webhooks. '
@@ -351,7 +371,7 @@ export function renderOrderViews(result: OrderViewsResult, redisUrl: string): st
       + 'one fails the run. Failed views (an error in the answer, such as an upstream timeout) fail it past 1% of the views.',
     '',
     table(
-      ['fleet', 'failed views', 'views/s', 'p50', 'p99', 'upstream calls/view', 'cache hits/view', 'Redis commands/view (all clients)', 'upstream req/s: mean / most in 1.1 s', 'changes / webhooks 202', 'stale views'],
+      ['fleet', 'failed views', 'views/s', 'p50', 'p99', 'upstream calls/view', 'cache hits/view', 'Redis commands/view (all clients)', 'upstream req/s: mean / most in 1.1 s', 'changes / webhooks 202', 'gateway errors logged', 'stale views'],
       [uncached, cached, ...result.others].map(row),
     ),
     '',
@@ -359,6 +379,8 @@ export function renderOrderViews(result: OrderViewsResult, redisUrl: string): st
       + `${verdict(speedup >= 20 && stale === 0)} (${ratio(speedup, 1)} at Zipf ${sizes.zipf}, ${num(stale)} stale in all).`
       + result.others.map((other) => ` At Zipf ${other.zipf}: ${ratio(other.viewsPerSecond / uncached.viewsPerSecond, 1)}.`).join('')
       + ' Without the cache the fleet is bound by the budget whatever the popularity of the orders; with it, by the orders the views miss (each a few calls) and by CPU.',
+    ...[uncached, cached, ...result.others].filter((fleet) => fleet.gatewayErrors.count > 0).map((fleet) =>
+      `Errors the fleet with CACHE_TTL_SECONDS=${fleet.ttlSeconds}, Zipf ${fleet.zipf} logged, first ones: ${fleet.gatewayErrors.samples.map((sample) => `"${sample}"`).join('; ')}.`),
     '',
     'What each cached kind costs in Redis (`MEMORY USAGE … SAMPLES 0` over up to 200 keys of the kind, after the cached run):',
     '',

@@ -73,8 +73,14 @@ export function seededRandom(seed: number): () => number {
 /**
  * Runs `concurrency` clients for `seconds`, each sending one view after the
  * other, alternately to each of `targets`, for the order `pick()` names.
+ * Client i sends `authorizations[i % n]` when given: as many callers as
+ * tokens, for the gateway's fair share and caller rate.
  */
-export async function runViews(targets: readonly string[], pick: () => string, { seconds, concurrency }: { seconds: number; concurrency: number }): Promise<ViewRun> {
+export async function runViews(
+  targets: readonly string[],
+  pick: () => string,
+  { seconds, concurrency, authorizations = [] }: { seconds: number; concurrency: number; authorizations?: readonly string[] },
+): Promise<ViewRun> {
   const agents = targets.map(() => new Agent({ connections: concurrency, pipelining: 1 }));
   const views: MeasuredView[] = [];
   const failureSamples: string[] = [];
@@ -83,7 +89,10 @@ export async function runViews(targets: readonly string[], pick: () => string, {
   const started = performance.now();
   const deadline = started + seconds * 1000;
   try {
-    await Promise.all(Array.from({ length: concurrency }, async () => {
+    await Promise.all(Array.from({ length: concurrency }, async (_client, client) => {
+      const headers: Record<string, string> = { 'content-type': 'application/json' };
+      const authorization = authorizations[client % Math.max(1, authorizations.length)];
+      if (authorization !== undefined) headers.authorization = authorization;
       while (performance.now() < deadline) {
         const target = turn % targets.length;
         turn += 1;
@@ -93,7 +102,7 @@ export async function runViews(targets: readonly string[], pick: () => string, {
         const response = await request(`${targets[target] as string}/graphql`, {
           method: 'POST',
           dispatcher: agents[target] as Agent,
-          headers: { 'content-type': 'application/json' },
+          headers,
           body: JSON.stringify({ query: ORDER_VIEW_QUERY, variables: { id: orderId } }),
         });
         const body = await response.body.json() as {

@@ -12,6 +12,8 @@ interface RunParams {
   seed: number;
   seconds: number;
   concurrency: number;
+  /** `Bearer …` values, one caller each. */
+  authorizations: string[];
 }
 
 function readParams(raw: unknown): RunParams {
@@ -23,6 +25,7 @@ function readParams(raw: unknown): RunParams {
     seed: numberField(raw, 'seed'),
     seconds: numberField(raw, 'seconds'),
     concurrency: numberField(raw, 'concurrency'),
+    authorizations: Array.isArray(raw.authorizations) ? raw.authorizations.map(String) : [],
   };
 }
 
@@ -35,7 +38,9 @@ async function run(raw: unknown): Promise<unknown> {
   const params = readParams(raw);
   const rank = zipfSampler(params.orderIds.length, params.zipf, params.seed);
   const rankOf = new Map(params.orderIds.map((id, index) => [id, index]));
-  const result = await runViews(params.targets, () => params.orderIds[rank()] as string, { seconds: params.seconds, concurrency: params.concurrency });
+  const result = await runViews(params.targets, () => params.orderIds[rank()] as string, {
+    seconds: params.seconds, concurrency: params.concurrency, authorizations: params.authorizations,
+  });
   return {
     views: result.views.map((view) => [rankOf.get(view.orderId), view.startedAt, Math.round(view.ms * 10) / 10, view.progress, view.upstreamCalls, view.cacheHits]),
     failures: result.failures,
