@@ -38,23 +38,31 @@ async function main(): Promise<void> {
 }
 
 /**
- * Exits once the stdout write under way has come back (at most 200 ms). pino
- * writes stdout asynchronously and, at exit, flushes the rest synchronously;
- * with stdout's reader gone (a log viewer piped after `npm start` that the
- * same Ctrl-C closed) that flush retries for ever. A write that has come back
- * has either succeeded or shown pino the broken pipe, after which pino stops
- * writing and the exit is prompt. The shutdown has just logged its last line,
- * so a write is under way whenever info lines are on.
+ * Exits once pino's stdout stream has written everything (its `drain`), shown
+ * the broken pipe (`error`), or 200 ms have passed, whichever comes first.
+ * pino writes stdout asynchronously and, at exit, flushes the rest with
+ * sonic-boom's `flushSync`, which retries a failed write for ever, EPIPE
+ * included: with stdout's reader gone (a log viewer piped after `npm start`
+ * that the same Ctrl-C closed) and a line still buffered, the process never
+ * ended. So the exit flush is switched off here: what could be written has
+ * been, and what is left has nowhere to go in time.
  */
 function exitAfterLogs(logger: Logger, code: number): void {
-  const exit = (): void => process.exit(code);
   const stream: unknown = Reflect.get(logger, pino.symbols.streamSym);
-  if (!logger.isLevelEnabled('info') || !(stream instanceof EventEmitter)) {
-    exit();
+  if (!(stream instanceof EventEmitter)) {
+    process.exit(code);
     return;
   }
+  let exiting = false;
+  const exit = (): void => {
+    if (exiting) return;
+    exiting = true;
+    Reflect.set(stream, 'flushSync', () => undefined);
+    process.exit(code);
+  };
+  // When nothing is being written no drain comes, and the 200 ms pass.
   setTimeout(exit, 200);
-  stream.once('write', exit);
+  stream.once('drain', exit);
   stream.once('error', exit);
 }
 

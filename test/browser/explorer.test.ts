@@ -2,6 +2,8 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 
+import type { Page } from 'playwright-core';
+
 import { simGet } from '../helpers/simulator-http';
 import { cancellationEvent, sendEvent } from '../helpers/sign-webhook';
 import { type Stack, startStack } from '../helpers/start-stack';
@@ -12,6 +14,30 @@ const SECRET = 'whsec_explorer_browser_test';
 // The seeded demo order (README) and its pending cancellation, present in every fresh simulator.
 const DEMO_ORDER_ID = '240049980336';
 const SEEDED_CANCELLATION_ID = 'ret_5823595271';
+// One step of a browser test on a busy 2-core CI machine; a step that times out names itself.
+const STEP_MS = 15_000;
+
+/** Awaits one step, and names it when it fails (a bare Playwright timeout does not say which wait it was). */
+async function step<T>(name: string, pending: Promise<T>): Promise<T> {
+  try {
+    return await pending;
+  } catch (error) {
+    throw new Error(`waiting for ${name}: ${error instanceof Error ? error.message : String(error)}`);
+  }
+}
+
+/**
+ * Opens a tab and runs its operation. GraphiQL stops what runs when a tab
+ * changes, and while something runs its execute button is a stop button:
+ * click only once it reads "Execute" again.
+ */
+async function runTab(page: Page, title: string): Promise<void> {
+  await page.locator(`.graphiql-tab-button[title="${title}"]`).click();
+  await step(`the ${title} tab in the editor`, page.locator('.graphiql-query-editor').getByText(title).first().waitFor({ timeout: STEP_MS }));
+  const execute = page.locator('.graphiql-execute-button[aria-label^="Execute"]');
+  await step(`the execute button of ${title} to be ready`, execute.waitFor({ timeout: STEP_MS }));
+  await execute.click();
+}
 
 describeInBrowser('explorer in Chromium', () => {
   let stack: Stack;
@@ -98,25 +124,23 @@ describeInBrowser('explorer in Chromium', () => {
       const frames: string[] = [];
       page.on('websocket', (socket) => socket.on('framesent', (frame) => frames.push(String(frame.payload))));
       // A new token makes a new fetcher, and GraphiQL reads the schema again with it: wait for that before running anything.
-      const introspected = page.waitForResponse((response) => (response.request().postData() ?? '').includes('IntrospectionQuery'));
+      const introspected = page.waitForResponse((response) => (response.request().postData() ?? '').includes('IntrospectionQuery'), { timeout: STEP_MS });
       await page.locator('#explorer-token-input').fill('explorer-test-token');
       await page.locator('#explorer-token-input').press('Enter');
-      await page.getByTestId('token-state').getByText('token set').waitFor();
-      expect((await introspected).request().headers().authorization).toBe('Bearer explorer-test-token');
+      await step('the token state to read "token set"', page.getByTestId('token-state').getByText('token set').waitFor({ timeout: STEP_MS }));
+      const introspection = await step('the schema read again with the token', introspected);
+      expect(introspection.request().headers().authorization).toBe('Bearer explorer-test-token');
 
-      // The subscription first: while a query is still running, GraphiQL's execute button stops it instead.
-      await page.locator('.graphiql-tab-button[title="OrderUpdated"]').click();
-      await page.locator('.graphiql-execute-button').click();
-      await eventually(() => frames.some((frame) => frame.includes('connection_init')), 10_000, 'a connection_init with the new token');
+      await runTab(page, 'OrderUpdated');
+      await eventually(() => frames.some((frame) => frame.includes('connection_init')), STEP_MS, 'a connection_init with the new token');
       const init = JSON.parse(frames.find((frame) => frame.includes('connection_init'))!) as { payload?: Record<string, unknown> };
       expect(init.payload).toEqual({ authorization: 'Bearer explorer-test-token' });
 
-      await page.locator('.graphiql-tab-button[title="OrderDetail"]').click();
-      const asked = page.waitForRequest((request) => request.method() === 'POST' && (request.postData() ?? '').includes('OrderDetail'));
-      await page.locator('.graphiql-execute-button').click();
-      expect((await asked).headers().authorization).toBe('Bearer explorer-test-token');
+      const asked = page.waitForRequest((request) => request.method() === 'POST' && (request.postData() ?? '').includes('OrderDetail'), { timeout: STEP_MS });
+      await runTab(page, 'OrderDetail');
+      expect((await step('the OrderDetail POST', asked)).headers().authorization).toBe('Bearer explorer-test-token');
       await browser.screenshot('explorer-token');
       expect(browser.errors).toEqual([]);
-    });
+    }, 60_000);
   });
 });
