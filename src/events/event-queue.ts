@@ -1,6 +1,7 @@
 // Where an acknowledged event waits to be processed: in memory for one instance; a Redis Stream when several share the work.
 import type { Logger } from '../logger';
 import type { UpstreamEvent } from './parse-event';
+import { createStopController } from './stop-controller';
 
 /**
  * Processes one event. `signal` aborts when the queue stops, so that a handler
@@ -30,7 +31,7 @@ export interface EventQueue {
  */
 export function createMemoryEventQueue(logger: Logger): EventQueue {
   let handle: EventHandler | undefined;
-  let stopping = new AbortController();
+  let stopping = createStopController();
   const running = new Set<Promise<void>>();
 
   const handleOne = async (work: EventHandler, event: UpstreamEvent, signal: AbortSignal): Promise<void> => {
@@ -58,7 +59,7 @@ export function createMemoryEventQueue(logger: Logger): EventQueue {
     },
     start(handler) {
       handle = handler;
-      stopping = new AbortController();
+      stopping = createStopController();
     },
     async stop() {
       handle = undefined;

@@ -3,6 +3,7 @@ import type { Logger } from '../logger';
 import type { RedisConnections } from '../redis/redis-connection';
 import type { EventHandler, EventQueue } from './event-queue';
 import type { UpstreamEvent } from './parse-event';
+import { createStopController } from './stop-controller';
 
 /** Settings of {@link createRedisEventQueue}. */
 export interface RedisEventQueueOptions {
@@ -33,7 +34,7 @@ export function createRedisEventQueue(redis: RedisConnections, logger: Logger, o
   const stream = `${redis.prefix}event-log`;
   const { consumer, maxLength = 100_000, claimIdleMs = 15_000, maxInFlight = 100 } = options;
   let running = false;
-  let stopping = new AbortController();
+  let stopping = createStopController();
   let loop: Promise<void> | undefined;
   let claiming: Promise<void> | undefined;
   let claimTimer: NodeJS.Timeout | undefined;
@@ -92,7 +93,7 @@ export function createRedisEventQueue(redis: RedisConnections, logger: Logger, o
     },
     start(handler) {
       running = true;
-      stopping = new AbortController();
+      stopping = createStopController();
       loop = (async () => {
         while (running) {
           try {

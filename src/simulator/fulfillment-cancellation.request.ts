@@ -84,8 +84,8 @@ export function validateCancellationRequest(store: SimulatorStore, body: unknown
  */
 export function cancellableUnits(store: SimulatorStore, fo: FulfillmentOrder): Map<string, number> {
   const asked = new Map<string, number>();
-  for (const c of store.cancellations.sorted()) {
-    if (c.fulfillmentOrderId !== fo.id || c.state !== 'pending') continue;
+  for (const c of store.cancellations.lookup('fulfillmentOrderId', fo.id)) {
+    if (c.state !== 'pending') continue;
     for (const line of c.items) asked.set(line.fulfillmentOrderItemId, (asked.get(line.fulfillmentOrderItemId) ?? 0) + line.quantity);
   }
   return new Map(fo.items.map((item) => [item.id, Math.max(0, openUnits(item) - (asked.get(item.id) ?? 0))]));

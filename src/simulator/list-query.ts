@@ -88,6 +88,10 @@ export function parseLimit(query: QueryMap): number {
  * matching the filter between calls. With both cursors only `endingBefore` counts.
  * `hasMore` says whether more objects lie beyond the page in the paging direction.
  *
+ * `candidates`, when given, holds every object the filter can match (found
+ * through an index, see {@link candidatesOf}): only they are filtered and
+ * ordered, instead of the whole collection.
+ *
  * @throws HttpError 400 for a bad `limit` or a cursor id that does not exist.
  */
 export function paginate<T extends Identified, W>(
@@ -95,11 +99,12 @@ export function paginate<T extends Identified, W>(
   query: QueryMap,
   filter: (object: T) => boolean,
   render: (object: T) => W,
+  candidates?: Iterable<T>,
 ): ListPage<W> {
   const limit = parseLimit(query);
   const endingBefore = query['endingBefore']?.[0];
   const startingAfter = query['startingAfter']?.[0];
-  const matching = collection.sorted().filter(filter);
+  const matching = (candidates === undefined ? collection.sorted() : collection.inListOrder(candidates)).filter(filter);
   let page: T[];
   let hasMore: boolean;
   if (endingBefore !== undefined) {
@@ -150,4 +155,23 @@ function matchesRange(value: number, bounds: Map<RangeOperator, number>): boolea
     if (op === 'lte' && !(value <= bound)) return false;
   }
   return true;
+}
+
+/**
+ * Every object an `ids` filter or an indexed filter can match, without a
+ * scan: the objects with those ids when `ids` is set, else those filed under
+ * any of `keys` in the index `indexName`; undefined when neither filter is
+ * set (the whole collection is a candidate). The filter still decides.
+ */
+export function candidatesOf<T extends Identified>(
+  collection: Collection<T>,
+  ids: ReadonlySet<string> | undefined,
+  indexName?: string,
+  keys?: ReadonlySet<string>,
+): T[] | undefined {
+  if (ids !== undefined) return [...ids].flatMap((id) => collection.get(id) ?? []);
+  if (indexName === undefined || keys === undefined) return undefined;
+  const found = new Map<string, T>();
+  for (const key of keys) for (const object of collection.lookup(indexName, key)) found.set(object.id, object);
+  return [...found.values()];
 }

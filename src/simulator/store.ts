@@ -67,17 +67,20 @@ export type EventListener = (event: SimEvent) => void;
  */
 export class SimulatorStore {
   /** Orders, with payment held as charge and source ids. */
-  readonly orders = new Collection<StoredOrder>();
+  readonly orders = new Collection<StoredOrder>({ upstreamId: (order) => order.upstreamId });
   /** Full charges (with `orderId`, refund ids, failure messages). */
   readonly charges = new Collection<Charge>();
   /** Full sources (with `clientSecret`, `state`, `reusable`). */
   readonly sources = new Collection<Source>();
   /** Fulfillments, with the ids of the operations they caused. */
-  readonly fulfillments = new Collection<StoredFulfillment>();
+  readonly fulfillments = new Collection<StoredFulfillment>({ orderId: (fulfillment) => fulfillment.orderId });
   /** Fulfillment orders. */
-  readonly fulfillmentOrders = new Collection<FulfillmentOrder>();
+  readonly fulfillmentOrders = new Collection<FulfillmentOrder>({ upstreamId: (fo) => fo.upstreamId });
   /** Fulfillment cancellations, with ISO `createdTime` (rendered per option). */
-  readonly cancellations = new Collection<StoredCancellation>();
+  readonly cancellations = new Collection<StoredCancellation>({
+    upstreamId: (cancellation) => cancellation.upstreamId,
+    fulfillmentOrderId: (cancellation) => cancellation.fulfillmentOrderId,
+  });
   /** The event log `GET /events` serves. */
   readonly events = new Collection<SimEvent>();
   /** Registered webhooks (`/webhooks`). */
@@ -113,12 +116,12 @@ export class SimulatorStore {
 
   /** Fulfillments of an order, newest first. */
   fulfillmentsOfOrder(orderId: string): StoredFulfillment[] {
-    return this.fulfillments.sorted().filter((f) => f.orderId === orderId);
+    return this.fulfillments.inListOrder(this.fulfillments.lookup('orderId', orderId));
   }
 
   /** Fulfillment orders whose `upstreamId` is the order id, newest first. */
   fulfillmentOrdersOfOrder(orderId: string): FulfillmentOrder[] {
-    return this.fulfillmentOrders.sorted().filter((fo) => fo.upstreamId === orderId);
+    return this.fulfillmentOrders.inListOrder(this.fulfillmentOrders.lookup('upstreamId', orderId));
   }
 
   /**
@@ -126,8 +129,9 @@ export class SimulatorStore {
    * order, so the few seeded without an `upstreamId` are included.
    */
   cancellationsOfOrder(orderId: string): StoredCancellation[] {
-    const foIds = new Set(this.fulfillmentOrdersOfOrder(orderId).map((fo) => fo.id));
-    return this.cancellations.sorted().filter((c) => c.upstreamId === orderId || foIds.has(c.fulfillmentOrderId));
+    const found = new Map(this.cancellations.lookup('upstreamId', orderId).map((c) => [c.id, c]));
+    for (const fo of this.fulfillmentOrdersOfOrder(orderId)) for (const c of this.cancellations.lookup('fulfillmentOrderId', fo.id)) found.set(c.id, c);
+    return this.cancellations.inListOrder(found.values());
   }
 
   /**

@@ -33,6 +33,14 @@ export class FairQueue<T extends QueueItem> {
   /** Callers with items, in turn order (a Map keeps insertion order; re-inserting moves a caller to the back). */
   private lines = new Map<string, CallerLine<T>>();
 
+  /**
+   * @param priorityCaller a caller served before every other whenever it has
+   *   an eligible item waiting: the gateway's own work (webhook processing,
+   *   whose reads feed live pushes), which no client controls and which would
+   *   otherwise get one turn in as many as there are clients waiting.
+   */
+  constructor(private readonly priorityCaller?: string) {}
+
   /** Appends `item` to `caller`'s line; a caller with no line yet joins the turn order at the back. */
   push(caller: string, item: T): void {
     const line = this.lines.get(caller);
@@ -45,6 +53,11 @@ export class FairQueue<T extends QueueItem> {
    * in the queue. Callers passed over keep their place.
    */
   peek(eligible: (caller: string) => boolean = always): Turn<T> | undefined {
+    if (this.priorityCaller !== undefined) {
+      const line = this.lines.get(this.priorityCaller);
+      const item = line === undefined ? undefined : this.front(this.priorityCaller, line);
+      if (item !== undefined && eligible(this.priorityCaller)) return { caller: this.priorityCaller, item };
+    }
     for (const [caller, line] of this.lines) {
       const item = this.front(caller, line);
       if (item !== undefined && eligible(caller)) return { caller, item };

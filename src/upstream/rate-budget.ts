@@ -187,7 +187,7 @@ class SlidingWindowBudget implements RateBudget {
   /** Grants in the window per caller (only callers with at least one). */
   private readonly held = new Map<string, number>();
   private readonly presence = new CallerPresence();
-  private readonly queue = new FairQueue<Waiter>();
+  private readonly queue = new FairQueue<Waiter>(INTERNAL_CALLER);
   private waiting = 0;
   private timer: NodeJS.Timeout | undefined;
   /** When the pending timer fires (clock ms). */

@@ -114,7 +114,7 @@ export function createRedisRateBudget(redis: RedisConnections, ratePerSecond: nu
   const windowUs = (1000 + marginMs) * 1000;
   const recentUs = share.recentMs * 1000;
   const fallback = createMemoryRateBudget(ratePerSecond, { maxWaitMs, marginMs, maxQueue, ...options });
-  const queue = new FairQueue<Waiter>();
+  const queue = new FairQueue<Waiter>(INTERNAL_CALLER);
   /** Callers Redis said hold their share, until when (Date.now ms): their turns pass to others meanwhile. */
   const heldUntil = new Map<string, number>();
   let waiting = 0;

@@ -46,7 +46,8 @@ const FULL: RunSizes = {
   latencyRequests: 30, loadSeconds: 10, throughputRounds: 3, loadConnections: 10, warmupRequests: 50,
   subscriptionLevels: [1_000, 10_000, 20_000], intakeWarmup: 1_000, intakeEvents: 10_000,
   twoInstanceLatencyEvents: 500, twoInstanceIntakeEvents: 10_000, fairShareSamples: 30, profile: true,
-  orderViews: { orders: 10_000, zipf: 1.3, concurrency: 128, uncachedConcurrency: 32, warmSeconds: 30, measureSeconds: 60, changedPerMinute: 0.05, alsoZipf: [1.0] },
+  orderViews: { orders: 10_000, zipf: 1.3, concurrency: 128, uncachedConcurrency: 32, warmSeconds: 30, measureSeconds: 60, changedPerMinute: 0.05, cachedTtlSeconds: 300,
+    alsoRuns: [{ zipf: 1.3, ttlSeconds: 60 }, { zipf: 1.0, ttlSeconds: 300 }] },
   resume: { missedByOne: 1_000, resumingAtOnce: 1_000, missedEach: 10, latencyEvents: 300 },
 };
 const QUICK: RunSizes = {
@@ -54,7 +55,7 @@ const QUICK: RunSizes = {
   subscriptionLevels: [1_000], intakeWarmup: 500, intakeEvents: 2_000,
   twoInstanceLatencyEvents: 100, twoInstanceIntakeEvents: 2_000, fairShareSamples: 4, profile: false,
   // The changes run 3× faster than in the full run (15% of the orders a minute) to show in a short window.
-  orderViews: { orders: 10_000, zipf: 1.3, concurrency: 128, uncachedConcurrency: 32, warmSeconds: 10, measureSeconds: 10, changedPerMinute: 0.15 },
+  orderViews: { orders: 10_000, zipf: 1.3, concurrency: 128, uncachedConcurrency: 32, warmSeconds: 10, measureSeconds: 10, changedPerMinute: 0.15, cachedTtlSeconds: 300 },
   resume: { missedByOne: 200, resumingAtOnce: 100, missedEach: 10, latencyEvents: 50 },
 };
 

@@ -1,7 +1,7 @@
 // Fair share of the in-memory rate budget, on Jest's fake clock: callers served in turn, FIFO within one, the per-call wait bound, the share that keeps a token free, and the off switch.
 import { createUpstreamClient } from '../../src/upstream/client';
 import { UpstreamRateLimitedError } from '../../src/upstream/errors';
-import { type AcquireOptions, type MemoryRateBudgetOptions, type RateBudget, createMemoryRateBudget } from '../../src/upstream/rate-budget';
+import { type AcquireOptions, INTERNAL_CALLER, type MemoryRateBudgetOptions, type RateBudget, createMemoryRateBudget } from '../../src/upstream/rate-budget';
 import { errorBody, startFakeUpstream } from './fake-upstream';
 
 /** Every grant and refusal of one test, in the order they happen, with the (fake) time since the start. */
@@ -69,6 +69,18 @@ describe('Turns', () => {
     expect(grants().slice(3).map((grant) => grant.caller)).toEqual(['A', 'B', 'C']);
     await jest.advanceTimersByTimeAsync(1_000);
     expect(grants().slice(6).map((grant) => grant.caller)).toEqual(['A', 'B', 'C']);
+  });
+
+  it('serves the gateway\'s own calls (webhook processing) before any client\'s turn, however many clients wait', async () => {
+    const { ask, grants } = recorder(budgetOf(3, { callerShare: 1, maxWaitMs: 10_000 }));
+    ask('A', 3);
+    await jest.advanceTimersByTimeAsync(0);
+    for (const caller of ['A', 'B', 'C', 'D', 'E', 'F']) ask(caller, 5);
+    ask(INTERNAL_CALLER, 2);
+    await jest.advanceTimersByTimeAsync(1_000);
+    expect(grants().slice(3).map((grant) => grant.caller)).toEqual([INTERNAL_CALLER, INTERNAL_CALLER, 'A']);
+    await jest.advanceTimersByTimeAsync(1_000);
+    expect(grants().slice(6).map((grant) => grant.caller)).toEqual(['B', 'C', 'D']);
   });
 
   it('keeps each caller\'s own calls first in, first out', async () => {

@@ -3,7 +3,7 @@
 import { notFound } from '../errors';
 import { validateCancellationRequest } from '../fulfillment-cancellation.request';
 import { idempotent } from '../idempotency';
-import { arrayFilter, paginate, singleValue, timeRangeFilter } from '../list-query';
+import { arrayFilter, candidatesOf, paginate, singleValue, timeRangeFilter } from '../list-query';
 import { renderCancellation } from '../render';
 import { ok, type Route } from '../router';
 import { isoSeconds } from '../time';
@@ -61,7 +61,9 @@ export const fulfillmentCancellationRoutes: Route[] = [
         (fulfillmentOrderId === undefined || c.fulfillmentOrderId === fulfillmentOrderId) &&
         (inventoryItemId === undefined || c.items.some((item) => item.inventoryItemId === inventoryItemId)) &&
         (created === undefined || created(c.createdTime));
-      return ok(paginate(store.cancellations, query, filter, (c) => renderCancellation(c, render)));
+      const candidates = candidatesOf(store.cancellations, ids, 'upstreamId', upstreamIds)
+        ?? candidatesOf(store.cancellations, undefined, 'fulfillmentOrderId', fulfillmentOrderId === undefined ? undefined : new Set([fulfillmentOrderId]));
+      return ok(paginate(store.cancellations, query, filter, (c) => renderCancellation(c, render), candidates));
     },
   },
   {

@@ -1,7 +1,7 @@
 // GET /fulfillment-orders and GET /fulfillment-orders/{id} (§7.1).
 
 import { notFound } from '../errors';
-import { arrayFilter, paginate, timeRangeFilter } from '../list-query';
+import { arrayFilter, candidatesOf, paginate, timeRangeFilter } from '../list-query';
 import { ok, type Route } from '../router';
 import type { FulfillmentOrder } from '../wire-types';
 
@@ -20,7 +20,7 @@ export const fulfillmentOrderRoutes: Route[] = [
         (upstreamIds === undefined || upstreamIds.has(fo.upstreamId)) &&
         (created === undefined || created(fo.createdTime)) &&
         (updated === undefined || updated(fo.updatedTime));
-      return ok(paginate(store.fulfillmentOrders, query, filter, (fo) => fo));
+      return ok(paginate(store.fulfillmentOrders, query, filter, (fo) => fo, candidatesOf(store.fulfillmentOrders, ids, 'upstreamId', upstreamIds)));
     },
   },
   {

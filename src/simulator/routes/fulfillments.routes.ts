@@ -3,7 +3,7 @@
 import { notFound } from '../errors';
 import { validateFulfillmentRequest } from '../fulfillment.request';
 import { idempotent } from '../idempotency';
-import { arrayFilter, paginate, singleValue, timeRangeFilter } from '../list-query';
+import { arrayFilter, candidatesOf, paginate, singleValue, timeRangeFilter } from '../list-query';
 import { renderFulfillment, renderFulfillmentWithDetails } from '../render';
 import { ok, type Route } from '../router';
 import type { StoredFulfillment } from '../wire-types';
@@ -41,7 +41,9 @@ export const fulfillmentRoutes: Route[] = [
         equal.every(([field, value]) => f[field] === value) &&
         (skuId === undefined || f.items.some((item) => item.skuId === skuId)) &&
         (created === undefined || created(f.createdTime));
-      return ok(paginate(store.fulfillments, query, filter, renderFulfillment));
+      const orderId = singleValue(query, 'orderId');
+      const candidates = candidatesOf(store.fulfillments, ids, 'orderId', orderId === undefined ? undefined : new Set([orderId]));
+      return ok(paginate(store.fulfillments, query, filter, renderFulfillment, candidates));
     },
   },
   {

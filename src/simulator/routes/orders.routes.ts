@@ -1,7 +1,7 @@
 // GET /orders and GET /orders/{id} (§3.1).
 
 import { notFound } from '../errors';
-import { arrayFilter, numberRangeFilter, paginate, singleValue, timeRangeFilter } from '../list-query';
+import { arrayFilter, candidatesOf, numberRangeFilter, paginate, singleValue, timeRangeFilter } from '../list-query';
 import { renderOrder } from '../render';
 import { ok, type Route } from '../router';
 import type { StoredOrder } from '../wire-types';
@@ -33,7 +33,7 @@ export const orderRoutes: Route[] = [
         (created === undefined || created(o.createdTime)) &&
         (updated === undefined || updated(o.updatedTime)) &&
         (total === undefined || total(o.totalAmount));
-      return ok(paginate(store.orders, query, filter, (o) => renderOrder(store, o)));
+      return ok(paginate(store.orders, query, filter, (o) => renderOrder(store, o), candidatesOf(store.orders, ids, 'upstreamId', upstreamIds)));
     },
   },
   {
