@@ -25,3 +25,8 @@ export function groupByKeys<T>(keys: readonly string[], items: readonly T[], key
   }
   return keys.map((key) => groups.get(key) ?? []);
 }
+
+/** A rejection reason as an Error, so it can fill DataLoader slots. */
+export function toError(error: unknown): Error {
+  return error instanceof Error ? error : new Error(String(error));
+}

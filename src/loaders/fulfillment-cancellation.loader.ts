@@ -4,9 +4,10 @@ import DataLoader from 'dataloader';
 import { UPSTREAM_PAGE_LIMIT, listAll } from '../upstream/paginate';
 import { fulfillmentOrderScope, orderScope } from '../upstream/shared-cache';
 import type { UpstreamFulfillmentCancellation } from '../upstream/types';
-import { groupByKeys } from './align-to-keys';
+import { toError } from './align-to-keys';
 import { orderVisibility, visibleOrders } from './fulfillment-order.loader';
 import { listByIds } from './list-by-ids';
+import { listByOrderIds } from './list-by-order';
 import { type LoaderEnv, observed } from './loader-env';
 import { mapWithConcurrency } from './map-with-concurrency';
 import { ownedByViewer, throughCache } from './through-cache';
@@ -107,13 +108,7 @@ export function createFulfillmentCancellationLoaders(
       const groups = await throughCache<Cancellation[]>(env, {
         kind: 'cancellationsOfOrder',
         keys: orderIds,
-        // Returned per key rather than thrown: DataLoader keeps a per-key error
-        // cached, so every field that needs this batch reports the one failure
-        // instead of asking upstream again.
-        fetch: (keys) => listAll<Cancellation>(client, 'fulfillment-cancellations', { upstreamIds: keys }, context).then(
-          (found) => groupByKeys(keys, found, (item) => (item.upstreamId === undefined ? undefined : String(item.upstreamId))),
-          (error: unknown) => keys.map(() => toError(error)),
-        ),
+        fetch: (keys) => listByOrderIds<Cancellation>(client, 'fulfillment-cancellations', keys, context),
         // Every member names this order as upstreamId, so every event about one of them names the order.
         scopesOf: (orderId) => [orderScope(orderId)],
         usable: visibleOrders(guard, orderIds, checks),
@@ -254,7 +249,3 @@ function accountsFor(cancellations: readonly Cancellation[], cancelledPerItem: R
   return true;
 }
 
-// Private: a rejection reason as an Error, so it can fill DataLoader slots.
-function toError(error: unknown): Error {
-  return error instanceof Error ? error : new Error(String(error));
-}

@@ -2,11 +2,12 @@
 import DataLoader from 'dataloader';
 
 import { NotFoundError } from '../errors/graphql-errors';
-import { UPSTREAM_PAGE_LIMIT, listAll } from '../upstream/paginate';
+import { UPSTREAM_PAGE_LIMIT } from '../upstream/paginate';
 import { fulfillmentOrderScope, orderScope } from '../upstream/shared-cache';
 import type { UpstreamFulfillmentOrder } from '../upstream/types';
-import { groupByKeys } from './align-to-keys';
+import { toError } from './align-to-keys';
 import { listByIds } from './list-by-ids';
+import { listByOrderIds } from './list-by-order';
 import { type LoaderEnv, observed } from './loader-env';
 import type { ScopeGuard } from './scope-guard';
 import { ownedByViewer, throughCache } from './through-cache';
@@ -57,13 +58,7 @@ export function createFulfillmentOrderLoaders(env: LoaderEnv): FulfillmentOrderL
       const found = await throughCache<UpstreamFulfillmentOrder[]>(env, {
         kind: 'fulfillmentOrdersOfOrder',
         keys: orderIds,
-        // Returned per key rather than thrown: DataLoader keeps a per-key error
-        // cached, so the fields that need this batch report the one failure
-        // instead of asking upstream again.
-        fetch: (keys) => listAll<UpstreamFulfillmentOrder>(client, 'fulfillment-orders', { upstreamIds: keys }, context).then(
-          (items) => groupByKeys(keys, items, (item) => (item.upstreamId === undefined ? undefined : String(item.upstreamId))),
-          (error: unknown) => keys.map(() => toError(error)),
-        ),
+        fetch: (keys) => listByOrderIds<UpstreamFulfillmentOrder>(client, 'fulfillment-orders', keys, context),
         // Each member's own scope too: an event that names only the fulfillment order reaches the list.
         scopesOf: (orderId, group) => [orderScope(orderId), ...group.map((item) => fulfillmentOrderScope(String(item.id)))],
         usable: visibleOrders(guard, orderIds, visibility),
@@ -119,7 +114,3 @@ export function visibleOrders<T>(
   };
 }
 
-// Private: a rejection reason as an Error, so it can fill DataLoader slots.
-function toError(error: unknown): Error {
-  return error instanceof Error ? error : new Error(String(error));
-}

@@ -4,6 +4,7 @@ import DataLoader from 'dataloader';
 import { UPSTREAM_PAGE_LIMIT, listAll } from '../upstream/paginate';
 import { orderScope } from '../upstream/shared-cache';
 import type { UpstreamFulfillment } from '../upstream/types';
+import { toError } from './align-to-keys';
 import { visibleOrders } from './fulfillment-order.loader';
 import { listByIds } from './list-by-ids';
 import { mapWithConcurrency } from './map-with-concurrency';
@@ -59,7 +60,3 @@ export function createFulfillmentLoaders(env: LoaderEnv): FulfillmentLoaders {
   return { byId, byOrderId };
 }
 
-// Private: a rejection reason as an Error, so it can fill DataLoader slots.
-function toError(error: unknown): Error {
-  return error instanceof Error ? error : new Error(String(error));
-}

@@ -130,7 +130,7 @@ export class SimulatorStore {
    */
   cancellationsOfOrder(orderId: string): StoredCancellation[] {
     const found = new Map(this.cancellations.lookup('upstreamId', orderId).map((c) => [c.id, c]));
-    for (const fo of this.fulfillmentOrdersOfOrder(orderId)) for (const c of this.cancellations.lookup('fulfillmentOrderId', fo.id)) found.set(c.id, c);
+    for (const fo of this.fulfillmentOrders.lookup('upstreamId', orderId)) for (const c of this.cancellations.lookup('fulfillmentOrderId', fo.id)) found.set(c.id, c);
     return this.cancellations.inListOrder(found.values());
   }
 

@@ -1,39 +1,10 @@
 // Fair share of the fleet-wide rate budget against the real Redis at REDIS_URL: turns within an instance, the share across instances, FIFO within a caller, the per-call wait bound.
 import { createLogger } from '../../src/logger';
 import { type RedisConnections, connectRedis } from '../../src/redis/redis-connection';
-import { UpstreamRateLimitedError } from '../../src/upstream/errors';
 import type { RateBudget } from '../../src/upstream/rate-budget';
 import { type RedisRateBudgetOptions, createRedisRateBudget } from '../../src/upstream/redis-rate-budget';
+import { budgetRecorder } from '../helpers/budget-recorder';
 import { deleteKeys, describeWithRedis, uniquePrefix } from '../helpers/redis';
-
-/** One grant or refusal, in the order they happened, with the real time since `started` (Redis' clock decides; real time is the only clock here). */
-interface Outcome {
-  caller: string;
-  index: number;
-  granted: boolean;
-  at: number;
-  waitedMs: number;
-}
-
-function recorder() {
-  const started = performance.now();
-  const outcomes: Outcome[] = [];
-  const settled: Array<Promise<void>> = [];
-  const ask = (budget: RateBudget, caller: string, count: number, maxWaitMs?: number): void => {
-    for (let index = 0; index < count; index += 1) {
-      const asked = performance.now();
-      const record = (granted: boolean) => (): void => {
-        outcomes.push({ caller, index, granted, at: performance.now() - started, waitedMs: performance.now() - asked });
-      };
-      settled.push(budget.acquire({ caller, ...(maxWaitMs === undefined ? {} : { maxWaitMs }) }).then(record(true), (error: unknown) => {
-        if (!(error instanceof UpstreamRateLimitedError)) throw error;
-        record(false)();
-      }));
-    }
-  };
-  const grants = (): Outcome[] => outcomes.filter((outcome) => outcome.granted);
-  return { ask, outcomes, grants, all: () => Promise.all(settled) };
-}
 
 async function until(condition: () => boolean, timeoutMs = 5_000): Promise<void> {
   const deadline = Date.now() + timeoutMs;
@@ -68,7 +39,7 @@ describeWithRedis('fair share of the Redis rate budget', (redisUrl) => {
 
   it('serves a caller who asks once within 3 slots of another caller\'s 200 queued calls on the same instance', async () => {
     const [instance] = await fleet(1, 10, { callerShare: 1 });
-    const { ask, grants, all } = recorder();
+    const { ask, grants, all } = budgetRecorder();
     ask(instance!, 'A', 200);
     await until(() => grants().length === 10);
     ask(instance!, 'B', 1);
@@ -80,7 +51,7 @@ describeWithRedis('fair share of the Redis rate budget', (redisUrl) => {
 
   it('keeps each caller\'s calls first in, first out, and refuses each call that waited its 2 s', async () => {
     const [instance] = await fleet(1, 10, { callerShare: 1 });
-    const { ask, outcomes, all } = recorder();
+    const { ask, outcomes, all } = budgetRecorder();
     ask(instance!, 'A', 40);
     ask(instance!, 'B', 40);
     await all();
@@ -102,7 +73,7 @@ describeWithRedis('fair share of the Redis rate budget', (redisUrl) => {
 
   it('across instances, keeps part of the fleet\'s window free of one caller\'s burst once another caller is about', async () => {
     const [first, second] = await fleet(2, 10);
-    const { ask, grants, all } = recorder();
+    const { ask, grants, all } = budgetRecorder();
     ask(first!, 'A', 200);
     await until(() => grants().length === 10);
     // B asks on the other instance while A's burst holds the whole window: it gets a slot when the window comes back.
@@ -124,7 +95,7 @@ describeWithRedis('fair share of the Redis rate budget', (redisUrl) => {
   it('with UPSTREAM_FAIR_SHARE=off, serves the fleet first come, first served: one call behind a burst on its instance waits out its bound', async () => {
     // A's 30 waiting calls are patient (5 s) and all served within 3 s; B's one call, behind them, may wait 2 s.
     const [instance] = await fleet(1, 10, { fairShare: false, maxWaitMs: 5_000 });
-    const { ask, outcomes, grants, all } = recorder();
+    const { ask, outcomes, grants, all } = budgetRecorder();
     ask(instance!, 'A', 40);
     await until(() => grants().length === 10);
     ask(instance!, 'B', 1, 2_000);

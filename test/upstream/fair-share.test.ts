@@ -2,34 +2,14 @@
 import { createUpstreamClient } from '../../src/upstream/client';
 import { UpstreamRateLimitedError } from '../../src/upstream/errors';
 import { type AcquireOptions, INTERNAL_CALLER, type MemoryRateBudgetOptions, type RateBudget, createMemoryRateBudget } from '../../src/upstream/rate-budget';
+import { budgetRecorder } from '../helpers/budget-recorder';
 import { errorBody, startFakeUpstream } from './fake-upstream';
 
-/** Every grant and refusal of one test, in the order they happen, with the (fake) time since the start. */
-interface Outcome {
-  caller: string;
-  index: number;
-  granted: boolean;
-  at: number;
-  waitedMs: number;
-}
-
+/** A recorder whose `ask` goes to `budget`. */
 function recorder(budget: RateBudget) {
-  const started = performance.now();
-  const outcomes: Outcome[] = [];
-  const ask = (caller: string, count: number): void => {
-    for (let index = 0; index < count; index += 1) {
-      const asked = performance.now();
-      void budget.acquire({ caller }).then(
-        () => outcomes.push({ caller, index, granted: true, at: performance.now() - started, waitedMs: performance.now() - asked }),
-        (error: unknown) => {
-          if (!(error instanceof UpstreamRateLimitedError)) throw error;
-          outcomes.push({ caller, index, granted: false, at: performance.now() - started, waitedMs: performance.now() - asked });
-        },
-      );
-    }
-  };
-  const grants = (): Outcome[] => outcomes.filter((outcome) => outcome.granted);
-  return { ask, outcomes, grants };
+  const recorded = budgetRecorder();
+  const ask = (caller: string, count: number): void => recorded.ask(budget, caller, count);
+  return { ask, outcomes: recorded.outcomes, grants: recorded.grants };
 }
 
 const budgetOf = (rate: number, options: MemoryRateBudgetOptions = {}): RateBudget => createMemoryRateBudget(rate, { marginMs: 0, ...options });
