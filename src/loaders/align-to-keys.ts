@@ -30,3 +30,22 @@ export function groupByKeys<T>(keys: readonly string[], items: readonly T[], key
 export function toError(error: unknown): Error {
   return error instanceof Error ? error : new Error(String(error));
 }
+
+/**
+ * Per key of a one-to-many batch: the key's refused check (its error), else
+ * the list's failure, else the list, each item handed to `each` first (to
+ * prime a by-id loader).
+ */
+export function settleChecked<T>(
+  lists: ReadonlyArray<T[] | Error>,
+  checks: ReadonlyArray<unknown>,
+  each: (item: T) => void,
+): Array<T[] | Error> {
+  return lists.map((list, index) => {
+    const check = checks[index];
+    if (check instanceof Error) return check;
+    if (list instanceof Error) return list;
+    for (const item of list) each(item);
+    return list;
+  });
+}

@@ -4,7 +4,7 @@ import DataLoader from 'dataloader';
 import { UPSTREAM_PAGE_LIMIT, listAll } from '../upstream/paginate';
 import { fulfillmentOrderScope, orderScope } from '../upstream/shared-cache';
 import type { UpstreamFulfillmentCancellation } from '../upstream/types';
-import { toError } from './align-to-keys';
+import { settleChecked, toError } from './align-to-keys';
 import { orderVisibility, visibleOrders } from './fulfillment-order.loader';
 import { listByIds } from './list-by-ids';
 import { listByOrderIds } from './list-by-order';
@@ -153,14 +153,7 @@ export function createFulfillmentCancellationLoaders(
           return hits.map(({ key }) => checked[fulfillmentOrderIds.indexOf(key)] === true);
         },
       });
-      const checked = await checks;
-      return lists.map((list, index) => {
-        const check = checked[index];
-        if (check instanceof Error) return check;
-        if (list instanceof Error) return list;
-        for (const item of list) byId.prime(item.id, item);
-        return list;
-      });
+      return settleChecked(lists, await checks, (item) => byId.prime(item.id, item));
     }),
     { maxBatchSize: UPSTREAM_PAGE_LIMIT },
   );

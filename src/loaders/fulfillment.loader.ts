@@ -4,7 +4,7 @@ import DataLoader from 'dataloader';
 import { UPSTREAM_PAGE_LIMIT, listAll } from '../upstream/paginate';
 import { orderScope } from '../upstream/shared-cache';
 import type { UpstreamFulfillment } from '../upstream/types';
-import { toError } from './align-to-keys';
+import { settleChecked, toError } from './align-to-keys';
 import { visibleOrders } from './fulfillment-order.loader';
 import { listByIds } from './list-by-ids';
 import { mapWithConcurrency } from './map-with-concurrency';
@@ -48,14 +48,7 @@ export function createFulfillmentLoaders(env: LoaderEnv): FulfillmentLoaders {
       scopesOf: (orderId) => [orderScope(orderId)],
       usable: visibleOrders(guard, orderIds, visibility),
     });
-    const visible = await visibility;
-    return found.map((list, index) => {
-      const seen = visible[index];
-      if (seen instanceof Error) return seen;
-      if (list instanceof Error) return list;
-      for (const item of list) byId.prime(item.id, item);
-      return list;
-    });
+    return settleChecked(found, await visibility, (item) => byId.prime(item.id, item));
   }));
   return { byId, byOrderId };
 }
